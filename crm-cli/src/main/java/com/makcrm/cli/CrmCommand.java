@@ -1,0 +1,139 @@
+package com.makcrm.cli;
+
+import com.makcrm.cli.config.ConfigFile;
+import com.makcrm.cli.config.DatabaseSettings;
+import com.makcrm.cli.config.Settings;
+import com.makcrm.cli.migrate.MigrateCommand;
+import com.makcrm.cli.tenant.TenantCommand;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code crm}: the root command, holding the options every subcommand shares. */
+@Command(
+        name = "crm",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "MaK-CRM operator tool: tenants, migrations, backups and translations.",
+        subcommands = {TenantCommand.class, MigrateCommand.class, CompletionCommand.class},
+        footer = ExitCodes.HELP
+                + "%nSettings: command-line flags first, then CRM_* environment variables, then the%n"
+                + "config file ~/.config/crm/config.yaml (keys database.url, database.user,%n"
+                + "database.password).%n")
+public final class CrmCommand implements Runnable {
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--db-url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "JDBC_URL",
+            description = "PostgreSQL JDBC URL (env CRM_DATABASE_URL; default " + DatabaseSettings.DEFAULT_URL
+                    + "). The database is created when missing.")
+    private String dbUrl;
+
+    @Option(
+            names = "--db-user",
+            scope = ScopeType.INHERIT,
+            paramLabel = "USER",
+            description = "Database user (env CRM_DATABASE_USER; default postgres).")
+    private String dbUser;
+
+    @Option(
+            names = "--db-password",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PASSWORD",
+            description = "Database password (env CRM_DATABASE_PASSWORD; prefer the env or config file).")
+    private String dbPassword;
+
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "Config file (env CRM_CONFIG; default ~/.config/crm/config.yaml).")
+    private String configFile;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Show logs and stack traces.")
+    private boolean verbose;
+
+    private final Map<String, String> env;
+
+    CrmCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Builds, runs and returns the exit code; {@code env} stands in for the process environment in tests. */
+    public static int run(String[] args, Map<String, String> env) {
+        return commandLine(env).execute(args);
+    }
+
+    static CommandLine commandLine(Map<String, String> env) {
+        CrmCommand root = new CrmCommand(env);
+        CommandLine cl = new CommandLine(root);
+        ErrorHandler handler = new ErrorHandler(root);
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(pr -> {
+            Logging.configure(root.verbose);
+            return new CommandLine.RunLast().execute(pr);
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** The root command of the command line a subcommand runs in. */
+    public static CrmCommand from(CommandLine.Model.CommandSpec spec) {
+        return (CrmCommand) spec.root().userObject();
+    }
+
+    /** Whether progress may redraw a line in place: a real terminal and not a CI job. */
+    public boolean interactive() {
+        return System.console() != null && !env.containsKey("CI");
+    }
+
+    /** Opens crm-core against the configured database; the caller closes it. */
+    public CoreSession openSession(int parallelism) {
+        Settings settings = settings();
+        DatabaseSettings db = DatabaseSettings.resolve(settings, dbUrl, dbUser, dbPassword);
+        return CoreSession.open(db, parallelism, extraTenantMigrations(settings));
+    }
+
+    /** The actor recorded in the operation log. */
+    public String actor() {
+        String user = env.getOrDefault("USER", System.getProperty("user.name", "unknown"));
+        return user + "@cli";
+    }
+
+    private Settings settings() {
+        String fromEnv = env.get("CRM_CONFIG");
+        // a blank variable counts as unset, as CI systems often export empty ones
+        String explicit = configFile != null ? configFile : fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+        return new Settings(env, ConfigFile.load(explicit, env));
+    }
+
+    private static List<String> extraTenantMigrations(Settings settings) {
+        String value = settings.resolve(null, "CRM_EXTRA_TENANT_MIGRATIONS", "migrations.extraTenantLocations", "");
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

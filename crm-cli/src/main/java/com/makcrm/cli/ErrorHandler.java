@@ -1,0 +1,48 @@
+package com.makcrm.cli;
+
+import com.makcrm.core.error.CrmException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The CLI's one error handler: a single {@code ERROR:} line and an exit code; stack traces only with --verbose. */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final CrmCommand root;
+
+    ErrorHandler(CrmCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof CrmException crm) {
+            err.println("ERROR: " + crm.getMessage());
+            printTraceIfVerbose(err, e);
+            return ExitCodes.of(crm.category());
+        }
+        err.println("ERROR: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (root.verbose() ? "" : " (run with --verbose for details)"));
+        printTraceIfVerbose(err, e);
+        return ExitCodes.SOFTWARE;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("ERROR: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCodes.USAGE;
+    }
+
+    private void printTraceIfVerbose(PrintWriter err, Exception e) {
+        if (root.verbose()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,85 @@
+package com.makcrm.cli.config;
+
+import com.makcrm.core.error.CrmException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * {@code ~/.config/crm/config.yaml}: the lowest-precedence source of settings, after flags and {@code CRM_*}
+ * variables. Keys are dotted paths into the YAML, e.g. {@code database.url}.
+ */
+public final class ConfigFile {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private final Path path;
+    private final JsonNode root;
+
+    private ConfigFile(Path path, JsonNode root) {
+        this.path = path;
+        this.root = root;
+    }
+
+    /**
+     * The config file named by {@code explicit} (which must exist), else the default location when it exists.
+     */
+    public static ConfigFile load(String explicit, Map<String, String> env) {
+        Path path = explicit != null ? Path.of(explicit) : defaultPath(env);
+        if (!Files.exists(path)) {
+            if (explicit != null) {
+                throw CrmException.invalid("config file " + path + " does not exist");
+            }
+            return new ConfigFile(path, null);
+        }
+        try {
+            JsonNode root = YAML.readTree(path.toFile());
+            if (root != null && !root.isNull() && !root.isMissingNode() && !root.isObject()) {
+                throw CrmException.invalid("config file " + path + " must hold a YAML mapping (key: value)");
+            }
+            return new ConfigFile(path, root);
+        } catch (JacksonException e) {
+            throw CrmException.invalid(
+                    "config file " + path + " is not valid YAML: " + e.getOriginalMessage() + location(e));
+        }
+    }
+
+    static Path defaultPath(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config");
+        return base.resolve("crm").resolve("config.yaml");
+    }
+
+    /** The text value at a dotted path, or null. */
+    public String get(String dottedKey) {
+        JsonNode node = root;
+        for (String part : dottedKey.split("\\.")) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(part);
+        }
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isContainer()) {
+            throw CrmException.invalid("config file " + path + ": '" + dottedKey + "' must be a plain value");
+        }
+        return node.asString();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    private static String location(JacksonException e) {
+        // read errors (e.g. a directory) carry a location with line -1
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ")";
+    }
+}

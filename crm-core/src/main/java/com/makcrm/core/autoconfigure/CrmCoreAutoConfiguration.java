@@ -1,0 +1,62 @@
+package com.makcrm.core.autoconfigure;
+
+import com.makcrm.core.CrmCore;
+import com.makcrm.core.migration.FanOutListener;
+import com.makcrm.core.migration.FanOutReport;
+import com.makcrm.core.migration.MigrationService;
+import com.makcrm.core.migration.TenantMigrationResult;
+import com.makcrm.core.tenant.TenantService;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** Exposes the plain-Java crm-core services as beans over the application's {@link DataSource}. */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(CrmCoreProperties.class)
+public class CrmCoreAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CrmCoreAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CrmCore crmCore(DataSource dataSource, CrmCoreProperties properties) {
+        CrmCore core = CrmCore.create(
+                dataSource, new CrmCore.Settings(properties.extraTenantMigrations(), properties.deletionGrace()));
+        if (properties.migrateOnStart()) {
+            migrateAll(core);
+        }
+        return core;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TenantService tenantService(CrmCore core) {
+        return core.tenants();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MigrationService migrationService(CrmCore core) {
+        return core.migrations();
+    }
+
+    private static void migrateAll(CrmCore core) {
+        core.migrations().migrateControl();
+        int parallelism = Runtime.getRuntime().availableProcessors();
+        FanOutReport report =
+                core.migrations().up(new MigrationService.Request(List.of(), parallelism, false), FanOutListener.NONE);
+        for (TenantMigrationResult r : report.results()) {
+            if (r.state() == TenantMigrationResult.State.FAILED) {
+                log.error("tenant {} failed to migrate on start: {}", r.tenant(), r.error());
+            }
+        }
+        log.info("migrations on start: {} tenants, {} failed", report.results().size(), report.failed());
+    }
+}

@@ -1,0 +1,51 @@
+package com.makcrm.core.db;
+
+import com.makcrm.core.error.CrmException;
+import java.sql.SQLException;
+
+/** Translates JDBC failures into {@link CrmException}s with a message an operator can act on. */
+public final class Sql {
+
+    private Sql() {}
+
+    /** SQLSTATE class 08 (connection exception) and 57P0x (server shutting down / cannot connect now). */
+    public static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    /** SQLSTATE class 28: wrong user or password, or no such role. The server is up but will not let us in. */
+    public static boolean isLoginRejected(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("28");
+    }
+
+    public static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    /**
+     * Wraps a JDBC failure; connection failures and rejected logins become UNAVAILABLE naming where we tried to
+     * connect.
+     */
+    public static CrmException translate(String doing, SQLException e, String where) {
+        if (isConnectionFailure(e)) {
+            return CrmException.unavailable(
+                    "cannot reach PostgreSQL at " + where + " while " + doing + ": " + firstLine(e.getMessage()), e);
+        }
+        if (isLoginRejected(e)) {
+            return CrmException.unavailable(
+                    "PostgreSQL at " + where + " rejected the login while " + doing + ": " + firstLine(e.getMessage()),
+                    e);
+        }
+        return CrmException.internal(doing + " failed: " + firstLine(e.getMessage()), e);
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,62 @@
+package com.makcrm.core.schema;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.scanner.Scanner;
+
+/**
+ * The tenant migration set, scanned once per process. Flyway would otherwise rescan the class path for every
+ * tenant schema, which dominates provisioning and fan-out over hundreds of tenants.
+ */
+final class MigrationResources implements ResourceProvider {
+
+    private static final Pattern VERSIONED = Pattern.compile("V([0-9._]+)__.*\\.sql");
+
+    private final Scanner<JavaMigration> scanner;
+    private final String latestVersion;
+
+    private MigrationResources(Scanner<JavaMigration> scanner) {
+        this.scanner = scanner;
+        this.latestVersion = latest(scanner.getResources("V", ".sql"));
+    }
+
+    static MigrationResources scan(List<String> locations) {
+        Configuration config = Flyway.configure().locations(locations.toArray(String[]::new));
+        Location[] parsed = locations.stream().map(l -> new Location(l)).toArray(Location[]::new);
+        return new MigrationResources(new Scanner<>(JavaMigration.class, config, parsed));
+    }
+
+    String latestVersion() {
+        return latestVersion;
+    }
+
+    @Override
+    public LoadableResource getResource(String name) {
+        return scanner.getResource(name);
+    }
+
+    @Override
+    public Collection<LoadableResource> getResources(String prefix, String... suffixes) {
+        return scanner.getResources(prefix, suffixes);
+    }
+
+    private static String latest(Collection<LoadableResource> resources) {
+        Optional<MigrationVersion> max = resources.stream()
+                .map(r -> VERSIONED.matcher(r.getFilename()))
+                .filter(Matcher::matches)
+                .map(m -> MigrationVersion.fromVersion(m.group(1).replace('_', '.')))
+                .max(Comparator.naturalOrder());
+        return max.map(MigrationVersion::getVersion).orElse(null);
+    }
+}

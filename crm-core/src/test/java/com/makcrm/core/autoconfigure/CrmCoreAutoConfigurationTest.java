@@ -1,0 +1,47 @@
+package com.makcrm.core.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.makcrm.core.CrmCore;
+import com.makcrm.core.TestSql;
+import com.makcrm.core.migration.MigrationService;
+import com.makcrm.core.tenant.TenantService;
+import com.makcrm.core.testsupport.TestDatabase;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class CrmCoreAutoConfigurationTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
+            .withBean(DataSource.class, db::dataSource);
+
+    @Test
+    void exposesCoreServicesAndMigratesOnStart() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(CrmCore.class);
+            assertThat(context).hasSingleBean(TenantService.class);
+            assertThat(context).hasSingleBean(MigrationService.class);
+            assertThat(new TestSql(db.dataSource()).tableExists("crm_control", "tenant"))
+                    .isTrue();
+            String slug = "auto" + Long.toHexString(System.nanoTime());
+            assertThat(context.getBean(TenantService.class)
+                            .create(slug, null, "spring")
+                            .created())
+                    .isTrue();
+        });
+    }
+
+    @Test
+    void backsOffWithoutADataSource() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
+                .run(context -> assertThat(context).doesNotHaveBean(CrmCore.class));
+    }
+}

@@ -1,0 +1,55 @@
+package com.makcrm.core.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SlugRuleTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acme", "a1b", "acme-corp", "x-2024", "a234567890123456789012345678901234567890"})
+    void acceptsPlainLowercaseSlugs(String slug) {
+        assertThat(SlugRule.check(slug)).isEqualTo(slug);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Acme",
+                "ab",
+                "1acme",
+                "acme-",
+                "-acme",
+                "ac_me",
+                "ac me",
+                "acmé",
+                "a2345678901234567890123456789012345678901"
+            })
+    void rejectsSlugsBreakingTheRuleAndQuotesTheRule(String slug) {
+        assertThatThrownBy(() -> SlugRule.check(slug))
+                .isInstanceOf(CrmException.class)
+                .hasMessageContaining("'" + slug + "'")
+                .hasMessageContaining(SlugRule.RULE)
+                .extracting(e -> ((CrmException) e).category())
+                .isEqualTo(ErrorCategory.INVALID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"public", "admin", "api", "www", "crm-control"})
+    void rejectsReservedWords(String slug) {
+        assertThatThrownBy(() -> SlugRule.check(slug))
+                .isInstanceOf(CrmException.class)
+                .hasMessageContaining("reserved")
+                .hasMessageContaining(SlugRule.RULE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "bad\u0007name"})
+    void rejectsBlankOrControlCharacterNames(String name) {
+        assertThatThrownBy(() -> SlugRule.checkDisplayName(name)).isInstanceOf(CrmException.class);
+    }
+}
