@@ -4,6 +4,7 @@ import com.makcrm.core.error.CrmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -42,7 +43,7 @@ public final class ConfigFile {
             return new ConfigFile(path, root);
         } catch (JacksonException e) {
             throw CrmException.invalid(
-                    "config file " + path + " is not valid YAML: " + e.getOriginalMessage() + location(e));
+                    "config file " + path + " is not valid YAML: " + oneLine(e.getOriginalMessage()) + location(e));
         }
     }
 
@@ -74,6 +75,17 @@ public final class ConfigFile {
 
     public Path path() {
         return path;
+    }
+
+    // SnakeYAML explains over several lines with indented excerpts and carets; the CLI reports one line
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip)
+                .collect(Collectors.joining("; "));
     }
 
     private static String location(JacksonException e) {

@@ -68,8 +68,24 @@ final class MigrateUpCommand implements Callable<Integer> {
                 Printer.print(out, output.format(), view(control, report), null);
             }
             out.flush();
-            return report.succeeded() ? ExitCodes.OK : ExitCodes.MIGRATION_FAILED;
+            if (report.succeeded()) {
+                return ExitCodes.OK;
+            }
+            // stdout may be a JSON file or discarded in CI: the failure must also show on stderr
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("ERROR: " + failureSummary(report));
+            err.flush();
+            return ExitCodes.MIGRATION_FAILED;
         }
+    }
+
+    private static String failureSummary(FanOutReport r) {
+        List<String> failed = r.results().stream()
+                .filter(t -> t.state() == TenantMigrationResult.State.FAILED)
+                .map(TenantMigrationResult::tenant)
+                .toList();
+        return failed.size() + " of " + r.results().size() + " tenant(s) failed to migrate ("
+                + String.join(", ", failed) + "); fix the cause and run 'crm migrate up' again to resume";
     }
 
     private static String summary(FanOutReport r) {
