@@ -73,17 +73,16 @@ public class TenantBench {
         return millis;
     }
 
-    /** The tenant baseline migration sent as plain DDL into a fresh schema: the floor for provisioning. */
+    /** Every tenant migration script sent as plain DDL into a fresh schema: the floor for provisioning. */
     private static List<Double> baselineProvision(HikariDataSource ds, int n) throws Exception {
-        String ddl = new String(
-                TenantBench.class.getResourceAsStream("/db/tenant/V1__tenant_baseline.sql").readAllBytes());
+        String ddl = tenantScripts();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.execute("create schema baseline_" + i);
-                s.execute("set local search_path to baseline_" + i);
+                s.execute("set local search_path to baseline_" + i + ", public");
                 s.execute(ddl);
                 c.commit();
             }
@@ -95,6 +94,21 @@ public class TenantBench {
             }
         }
         return millis;
+    }
+
+    /** db/tenant/V*.sql of the checkout, in version order, as one script. */
+    private static String tenantScripts() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(Path.of("crm-core/src/main/resources/db/tenant"))) {
+            List<Path> scripts = files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(java.util.Comparator.comparingInt(p -> Integer.parseInt(
+                            p.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                    .toList();
+            for (Path p : scripts) {
+                all.append(Files.readString(p)).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     /** The same trivial DDL sent straight to every tenant schema with the same parallelism. */

@@ -1,8 +1,15 @@
 package com.makcrm.core;
 
+import com.makcrm.core.csv.CsvExportService;
+import com.makcrm.core.csv.CsvImportService;
+import com.makcrm.core.db.TenantTransactions;
+import com.makcrm.core.field.FieldDefinitionService;
 import com.makcrm.core.migration.MigrationService;
+import com.makcrm.core.record.RecordService;
 import com.makcrm.core.schema.SchemaMigrator;
+import com.makcrm.core.search.SearchService;
 import com.makcrm.core.tenant.TenantService;
+import com.makcrm.core.timeline.Timeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,11 +52,24 @@ public final class CrmCore {
     private final SchemaMigrator schemas;
     private final TenantService tenants;
     private final MigrationService migrations;
+    private final RecordService records;
+    private final FieldDefinitionService fields;
+    private final Timeline timeline;
+    private final SearchService search;
+    private final CsvImportService csvImport;
+    private final CsvExportService csvExport;
 
     private CrmCore(DataSource dataSource, Settings settings, Clock clock) {
         this.schemas = new SchemaMigrator(dataSource, settings.tenantLocations());
         this.tenants = new TenantService(dataSource, schemas, settings.deletionGrace(), clock);
         this.migrations = new MigrationService(schemas, tenants);
+        TenantTransactions tx = new TenantTransactions(dataSource);
+        this.records = new RecordService(tx);
+        this.fields = new FieldDefinitionService(tx, RecordService.builtInFieldNames());
+        this.timeline = new Timeline(tx);
+        this.search = new SearchService(tx);
+        this.csvImport = new CsvImportService(tx);
+        this.csvExport = new CsvExportService(tx, records);
     }
 
     public static CrmCore create(DataSource dataSource, Settings settings) {
@@ -70,5 +90,30 @@ public final class CrmCore {
 
     public MigrationService migrations() {
         return migrations;
+    }
+
+    public RecordService records() {
+        return records;
+    }
+
+    /** Custom field definitions. */
+    public FieldDefinitionService fields() {
+        return fields;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public CsvImportService csvImport() {
+        return csvImport;
+    }
+
+    public CsvExportService csvExport() {
+        return csvExport;
     }
 }

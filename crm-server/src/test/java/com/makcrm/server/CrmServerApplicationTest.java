@@ -2,6 +2,7 @@ package com.makcrm.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.makcrm.core.CrmCore;
 import com.makcrm.core.tenant.TenantService;
 import com.makcrm.core.testsupport.TestDatabase;
 import java.net.URI;
@@ -35,10 +36,13 @@ class CrmServerApplicationTest {
     @Autowired
     TenantService tenants;
 
+    @Autowired
+    CrmCore core;
+
     @Test
     void startsWithCoreServicesAndMigratedControlSchemaAndReportsHealthy() throws Exception {
         assertThat(tenants.create("server-smoke", null, "test").tenant().schemaVersion())
-                .isEqualTo("1");
+                .isEqualTo(core.schemas().latestTenantVersion());
 
         HttpResponse<String> health = HttpClient.newHttpClient()
                 .send(

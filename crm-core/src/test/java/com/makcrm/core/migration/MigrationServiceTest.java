@@ -86,7 +86,7 @@ class MigrationServiceTest {
                         t.get(0).slug(), t.get(1).slug(), t.get(3).slug());
         assertThat(report.results()).allSatisfy(r -> {
             assertThat(r.applied()).containsExactly("9500");
-            assertThat(r.fromVersion()).isEqualTo("1");
+            assertThat(r.fromVersion()).isEqualTo(base.schemas().latestTenantVersion());
             assertThat(r.toVersion()).isEqualTo("9500");
         });
         assertThat(seen).hasSize(3);
@@ -203,7 +203,7 @@ class MigrationServiceTest {
                 .collect(Collectors.toMap(TenantSchemaStatus::tenant, Function.identity()));
 
         TenantSchemaStatus clean = status.get(t.get(0).slug());
-        assertThat(clean.currentVersion()).isEqualTo("1");
+        assertThat(clean.currentVersion()).isEqualTo(base.schemas().latestTenantVersion());
         assertThat(clean.pending()).containsExactly("9500");
         assertThat(clean.drift()).isEmpty();
         assertThat(kinds(status.get(t.get(1).slug()))).containsExactly(Drift.Kind.CHECKSUM_MISMATCH);

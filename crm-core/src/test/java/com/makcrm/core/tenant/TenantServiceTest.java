@@ -54,7 +54,7 @@ class TenantServiceTest {
         assertThat(t.displayName()).isEqualTo("Acme Corp");
         assertThat(t.shard()).isEqualTo("default");
         assertThat(t.schemaName()).isEqualTo("t_" + t.id().toString().replace("-", ""));
-        assertThat(t.schemaVersion()).isEqualTo("1");
+        assertThat(t.schemaVersion()).isEqualTo(core(List.of()).schemas().latestTenantVersion());
         assertThat(sql.tableExists(t.schemaName(), "tenant_setting")).isTrue();
         assertThat(sql.tableExists(t.schemaName(), "flyway_schema_history")).isTrue();
         assertThat(t.id().version()).isEqualTo(7);

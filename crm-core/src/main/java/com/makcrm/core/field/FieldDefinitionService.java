@@ -1,0 +1,299 @@
+package com.makcrm.core.field;
+
+import com.makcrm.core.db.Sql;
+import com.makcrm.core.db.TenantTransactions;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.id.UuidV7;
+import com.makcrm.core.value.FieldErrors;
+import com.makcrm.core.value.Json;
+import com.makcrm.core.value.Values;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Custom field definitions of a tenant. Adding or removing a field touches only {@code field_definition}: values
+ * live in each record's JSONB {@code custom} column, so no table is rewritten or locked for long.
+ */
+public final class FieldDefinitionService {
+
+    public static final Set<String> OBJECTS = Set.of("company", "person", "opportunity");
+    static final Pattern NAME = Pattern.compile("^[a-z][a-zA-Z0-9]{0,62}$");
+    private static final Pattern OPTION_VALUE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$");
+    private static final int MAX_FIELDS_PER_OBJECT = 200;
+    private static final int MAX_OPTIONS = 500;
+    private static final String COLUMNS =
+            "id, object, name, label, type, required, default_value, options, position, created_at, updated_at, version";
+
+    private final TenantTransactions tx;
+    private final Map<String, Set<String>> builtInNames;
+
+    /** @param builtInNames per object, the API names of built-in fields, which custom fields may not shadow */
+    public FieldDefinitionService(TenantTransactions tx, Map<String, Set<String>> builtInNames) {
+        this.tx = tx;
+        this.builtInNames = Map.copyOf(builtInNames);
+    }
+
+    public List<FieldDefinition> list(String schema, String object) {
+        checkObject(object);
+        return tx.read(schema, c -> list(c, object));
+    }
+
+    /** Definitions of one object, in display order, inside the caller's transaction. */
+    public static List<FieldDefinition> list(Connection c, String object) throws SQLException {
+        String sql = "select " + COLUMNS + " from field_definition where object = ? order by position, name";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, object);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<FieldDefinition> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    public FieldDefinition get(String schema, String object, String name) {
+        return list(schema, object).stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> CrmException.notFound("custom field " + object + "." + name + " not found"));
+    }
+
+    public FieldDefinition create(String schema, NewField f) {
+        checkObject(f.object());
+        FieldDefinition draft = validate(f);
+        return tx.write(schema, c -> {
+            List<FieldDefinition> existing = list(c, f.object());
+            if (existing.stream().anyMatch(d -> d.name().equals(f.name()))) {
+                throw CrmException.conflict("custom field " + f.object() + "." + f.name() + " already exists");
+            }
+            if (existing.size() >= MAX_FIELDS_PER_OBJECT) {
+                throw CrmException.conflict(f.object() + " already has " + MAX_FIELDS_PER_OBJECT + " custom fields");
+            }
+            int position = f.position() != null ? f.position() : existing.size();
+            insert(c, draft, position);
+            return list(c, f.object()).stream()
+                    .filter(d -> d.id().equals(draft.id()))
+                    .findFirst()
+                    .orElseThrow();
+        });
+    }
+
+    public FieldDefinition update(String schema, String object, String name, Integer expectedVersion, FieldChange ch) {
+        checkObject(object);
+        return tx.write(schema, c -> {
+            FieldDefinition current = list(c, object).stream()
+                    .filter(d -> d.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> CrmException.notFound("custom field " + object + "." + name + " not found"));
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                throw CrmException.conflict("custom field " + object + "." + name + " is at version "
+                        + current.version() + ", not " + expectedVersion);
+            }
+            FieldDefinition changed = validate(merge(current, ch));
+            updateRow(c, current, changed);
+            return list(c, object).stream()
+                    .filter(d -> d.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+        });
+    }
+
+    /** Removes the definition; stored values stay in place but are no longer read, filtered or returned. */
+    public void delete(String schema, String object, String name) {
+        checkObject(object);
+        tx.write(schema, c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("delete from field_definition where object = ? and name = ?")) {
+                ps.setString(1, object);
+                ps.setString(2, name);
+                if (ps.executeUpdate() == 0) {
+                    throw CrmException.notFound("custom field " + object + "." + name + " not found");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static NewField merge(FieldDefinition d, FieldChange ch) {
+        Object def = ch.clearDefault() ? null : ch.defaultValue() != null ? ch.defaultValue() : d.defaultValue();
+        return new NewField(
+                d.object(),
+                d.name(),
+                ch.label() != null ? ch.label() : d.label(),
+                d.type(),
+                ch.required() != null ? ch.required() : d.required(),
+                def,
+                ch.options() != null ? ch.options() : d.options(),
+                ch.position() != null ? ch.position() : d.position());
+    }
+
+    private FieldDefinition validate(NewField f) {
+        FieldErrors errors = new FieldErrors();
+        if (f.name() == null || !NAME.matcher(f.name()).matches()) {
+            errors.add(
+                    "name",
+                    "name: must be camelCase letters and digits starting with a lowercase letter"
+                            + " (at most 63), got '" + f.name() + "'");
+        } else if (builtInNames.getOrDefault(f.object(), Set.of()).contains(f.name())) {
+            errors.add("name", "name: '" + f.name() + "' is a built-in field of " + f.object());
+        }
+        if (f.type() == null) {
+            errors.add("type", "type: required, one of " + List.of(CustomFieldType.values()));
+        }
+        String label = f.label() == null ? f.name() : errors.check("label", () -> Values.text("label", f.label(), 200));
+        List<SelectOption> options = checkOptions(f, errors);
+        FieldDefinition draft = new FieldDefinition(
+                UuidV7.next(),
+                f.object(),
+                f.name(),
+                label,
+                f.type(),
+                f.required(),
+                null,
+                options,
+                f.position() == null ? 0 : f.position(),
+                null,
+                null,
+                1);
+        Object defaultValue = f.defaultValue() == null || f.type() == null
+                ? null
+                : errors.check(
+                        "defaultValue",
+                        () -> new CustomValues(List.of(draft), null)
+                                .normalize(draft, "defaultValue", f.defaultValue()));
+        errors.throwIfAny();
+        return new FieldDefinition(
+                draft.id(),
+                draft.object(),
+                draft.name(),
+                draft.label(),
+                draft.type(),
+                draft.required(),
+                defaultValue,
+                options,
+                draft.position(),
+                null,
+                null,
+                1);
+    }
+
+    private static List<SelectOption> checkOptions(NewField f, FieldErrors errors) {
+        List<SelectOption> options = f.options() == null ? List.of() : f.options();
+        if (f.type() == null) {
+            return options;
+        }
+        if (!f.type().hasOptions()) {
+            if (!options.isEmpty()) {
+                errors.add("options", "options: only SELECT and MULTI_SELECT fields have options");
+            }
+            return List.of();
+        }
+        if (options.isEmpty() || options.size() > MAX_OPTIONS) {
+            errors.add("options", "options: a " + f.type() + " field needs 1 to " + MAX_OPTIONS + " options");
+        }
+        Set<String> seen = new HashSet<>();
+        for (SelectOption o : options) {
+            if (o.value() == null || !OPTION_VALUE.matcher(o.value()).matches()) {
+                errors.add("options", "options: value '" + o.value() + "' must be 1-100 letters, digits, space, _ . -");
+            } else if (!seen.add(o.value())) {
+                errors.add("options", "options: value '" + o.value() + "' appears twice");
+            }
+        }
+        return options.stream()
+                .map(o -> new SelectOption(o.value(), o.label() == null ? o.value() : o.label(), o.color()))
+                .toList();
+    }
+
+    private static void insert(Connection c, FieldDefinition d, int position) throws SQLException {
+        String sql = "insert into field_definition (id, object, name, label, type, required, default_value, options,"
+                + " position) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, d.id());
+            ps.setString(2, d.object());
+            ps.setString(3, d.name());
+            ps.setString(4, d.label());
+            ps.setString(5, d.type().name());
+            ps.setBoolean(6, d.required());
+            ps.setString(7, d.defaultValue() == null ? null : Json.write(d.defaultValue()));
+            ps.setString(8, Json.write(optionsJson(d.options())));
+            ps.setInt(9, position);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw CrmException.conflict("custom field " + d.object() + "." + d.name() + " already exists");
+            }
+            throw e;
+        }
+    }
+
+    private static void updateRow(Connection c, FieldDefinition current, FieldDefinition d) throws SQLException {
+        String sql =
+                "update field_definition set label = ?, required = ?, default_value = ?::jsonb, options = ?::jsonb,"
+                        + " position = ?, updated_at = now(), version = version + 1 where id = ? and version = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, d.label());
+            ps.setBoolean(2, d.required());
+            ps.setString(3, d.defaultValue() == null ? null : Json.write(d.defaultValue()));
+            ps.setString(4, Json.write(optionsJson(d.options())));
+            ps.setInt(5, d.position());
+            ps.setObject(6, current.id());
+            ps.setInt(7, current.version());
+            if (ps.executeUpdate() == 0) {
+                throw CrmException.conflict("custom field " + d.object() + "." + d.name() + " changed concurrently");
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> optionsJson(List<SelectOption> options) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SelectOption o : options) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("value", o.value());
+            m.put("label", o.label());
+            if (o.color() != null) {
+                m.put("color", o.color());
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static FieldDefinition map(ResultSet rs) throws SQLException {
+        List<SelectOption> options = new ArrayList<>();
+        for (Object o : Json.readArray(rs.getString("options"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) o;
+            options.add(new SelectOption((String) m.get("value"), (String) m.get("label"), (String) m.get("color")));
+        }
+        return new FieldDefinition(
+                rs.getObject("id", java.util.UUID.class),
+                rs.getString("object"),
+                rs.getString("name"),
+                rs.getString("label"),
+                CustomFieldType.valueOf(rs.getString("type")),
+                rs.getBoolean("required"),
+                Json.read(rs.getString("default_value")),
+                options,
+                rs.getInt("position"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getInt("version"));
+    }
+
+    private static void checkObject(String object) {
+        if (object == null || !OBJECTS.contains(object)) {
+            throw CrmException.invalid("custom fields exist on " + OBJECTS + ", not on '" + object + "'");
+        }
+    }
+}

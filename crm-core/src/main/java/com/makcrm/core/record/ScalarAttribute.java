@@ -1,0 +1,202 @@
+package com.makcrm.core.record;
+
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.value.Coerce;
+import com.makcrm.core.value.FieldErrors;
+import com.makcrm.core.value.Values;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** A built-in field stored in one column. */
+final class ScalarAttribute implements Attribute {
+
+    enum Type {
+        TEXT,
+        INTEGER,
+        BOOLEAN,
+        DATE,
+        DATETIME,
+        UUID,
+        ENUM
+    }
+
+    private final String name;
+    private final String column;
+    private final Type type;
+    private final boolean required;
+    private final int maxLength;
+    private final UnaryOperator<String> normalizer;
+    private final Set<String> allowed;
+    private final ObjectKind references;
+    private final long min;
+    private final long max;
+
+    private ScalarAttribute(Builder b) {
+        this.name = b.name;
+        this.column = b.column;
+        this.type = b.type;
+        this.required = b.required;
+        this.maxLength = b.maxLength;
+        this.normalizer = b.normalizer;
+        this.allowed = b.allowed;
+        this.references = b.references;
+        this.min = b.min;
+        this.max = b.max;
+    }
+
+    static Builder text(String name, String column) {
+        return new Builder(name, column, Type.TEXT);
+    }
+
+    static Builder of(String name, String column, Type type) {
+        return new Builder(name, column, type);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of(column);
+    }
+
+    @Override
+    public boolean required() {
+        return required;
+    }
+
+    @Override
+    public ObjectKind references() {
+        return references;
+    }
+
+    Type type() {
+        return type;
+    }
+
+    String column() {
+        return column;
+    }
+
+    @Override
+    public void write(Object apiValue, Map<String, Object> columnValues, FieldErrors errors, WriteContext ctx) {
+        Object value = apiValue == null ? null : errors.check(name, () -> convert(apiValue));
+        if (value == null && required) {
+            errors.add(name, name + ": is required");
+        }
+        columnValues.put(column, value);
+    }
+
+    private Object convert(Object raw) {
+        return switch (type) {
+            case TEXT -> {
+                String text = Values.text(name, Coerce.string(name, raw), maxLength);
+                yield text == null || normalizer == null ? text : normalizer.apply(text);
+            }
+            case INTEGER -> checkRange(Coerce.integer(name, raw));
+            case BOOLEAN -> Coerce.bool(name, raw);
+            case DATE -> Coerce.date(name, raw);
+            case DATETIME -> Timestamp.from(Coerce.dateTime(name, raw));
+            case UUID -> Coerce.uuid(name, raw);
+            case ENUM -> checkAllowed(Coerce.string(name, raw).strip());
+        };
+    }
+
+    private Object checkRange(long value) {
+        if (value < min || value > max) {
+            throw CrmException.invalid(name + ": must be between " + min + " and " + max + ", got " + value);
+        }
+        return type == Type.INTEGER && max <= Integer.MAX_VALUE ? (Object) (int) value : value;
+    }
+
+    private String checkAllowed(String value) {
+        if (!allowed.contains(value)) {
+            throw CrmException.invalid(name + ": '" + value + "' is not one of " + allowed);
+        }
+        return value;
+    }
+
+    @Override
+    public Object read(ResultSet row) throws SQLException {
+        return switch (type) {
+            case TEXT, ENUM -> row.getString(column);
+            case INTEGER -> row.getObject(column) == null ? null : row.getLong(column);
+            case BOOLEAN -> row.getObject(column) == null ? null : row.getBoolean(column);
+            case DATE -> {
+                LocalDate d = row.getObject(column, LocalDate.class);
+                yield d == null ? null : d.toString();
+            }
+            case DATETIME -> {
+                Timestamp t = row.getTimestamp(column);
+                yield t == null ? null : t.toInstant().toString();
+            }
+            case UUID -> {
+                UUID id = row.getObject(column, UUID.class);
+                yield id == null ? null : id.toString();
+            }
+        };
+    }
+
+    static final class Builder {
+        private final String name;
+        private final String column;
+        private final Type type;
+        private boolean required;
+        private int maxLength = 500;
+        private UnaryOperator<String> normalizer;
+        private Set<String> allowed = Set.of();
+        private ObjectKind references;
+        private long min = Integer.MIN_VALUE;
+        private long max = Integer.MAX_VALUE;
+
+        private Builder(String name, String column, Type type) {
+            this.name = name;
+            this.column = column;
+            this.type = type;
+        }
+
+        Builder required() {
+            this.required = true;
+            return this;
+        }
+
+        Builder maxLength(int maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        Builder normalizer(UnaryOperator<String> normalizer) {
+            this.normalizer = normalizer;
+            return this;
+        }
+
+        Builder allowed(Set<String> allowed) {
+            this.allowed = allowed;
+            return this;
+        }
+
+        Builder references(ObjectKind kind) {
+            this.references = kind;
+            return this;
+        }
+
+        Builder range(long min, long max) {
+            this.min = min;
+            this.max = max;
+            return this;
+        }
+
+        ScalarAttribute build() {
+            return new ScalarAttribute(this);
+        }
+    }
+}

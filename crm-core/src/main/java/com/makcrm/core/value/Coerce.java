@@ -1,0 +1,117 @@
+package com.makcrm.core.value;
+
+import com.makcrm.core.error.CrmException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads typed values out of decoded JSON (strings, numbers, booleans, lists, maps), with INVALID errors that name
+ * the field and say what was expected.
+ */
+public final class Coerce {
+
+    private Coerce() {}
+
+    public static String string(String field, Object raw) {
+        if (raw instanceof String s) {
+            return s;
+        }
+        throw expected(field, "a string", raw);
+    }
+
+    public static long integer(String field, Object raw) {
+        BigDecimal n = number(field, raw);
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            throw expected(field, "a whole number", raw);
+        }
+    }
+
+    public static BigDecimal number(String field, Object raw) {
+        if (raw instanceof BigDecimal d) {
+            return d;
+        }
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            return BigDecimal.valueOf(((Number) raw).longValue());
+        }
+        if (raw instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (raw instanceof String s) {
+            try {
+                return new BigDecimal(s.strip());
+            } catch (NumberFormatException e) {
+                throw expected(field, "a number", raw);
+            }
+        }
+        throw expected(field, "a number", raw);
+    }
+
+    public static boolean bool(String field, Object raw) {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if (raw instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw expected(field, "true or false", raw);
+    }
+
+    public static LocalDate date(String field, Object raw) {
+        try {
+            return LocalDate.parse(string(field, raw).strip());
+        } catch (DateTimeParseException e) {
+            throw expected(field, "a date like 2025-01-31", raw);
+        }
+    }
+
+    public static Instant dateTime(String field, Object raw) {
+        String s = string(field, raw).strip();
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw expected(field, "a date-time with offset like 2025-01-31T09:30:00Z", raw);
+        }
+    }
+
+    public static UUID uuid(String field, Object raw) {
+        try {
+            return UUID.fromString(string(field, raw).strip());
+        } catch (IllegalArgumentException e) {
+            throw expected(field, "an id (UUID)", raw);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(String field, Object raw) {
+        if (raw instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw expected(field, "an object", raw);
+    }
+
+    public static List<Object> list(String field, Object raw) {
+        if (raw instanceof List<?> l) {
+            return new ArrayList<>(l);
+        }
+        throw expected(field, "a list", raw);
+    }
+
+    private static CrmException expected(String field, String what, Object raw) {
+        String got =
+                raw == null ? "null" : raw instanceof String s ? "'" + abbreviate(s) + "'" : abbreviate(raw.toString());
+        return CrmException.invalid(field + ": expected " + what + ", got " + got);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}
