@@ -35,17 +35,31 @@ class CsvExportServiceTest {
     static void seed() {
         fixture = new TenantFixture(db);
         tenant = fixture.newTenant();
-        fixture.core().fields().create(tenant.schema(), new NewField("person", "nickname", null, CustomFieldType.TEXT,
-                false, null, null, null));
+        fixture.core()
+                .fields()
+                .create(
+                        tenant.schema(),
+                        new NewField("person", "nickname", null, CustomFieldType.TEXT, false, null, null, null));
         List<Map<String, Object>> people = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {
-            people.add(Map.of("firstName", "P" + i, "lastName", i % 2 == 0 ? "Even" : "Odd, \"quoted\"",
-                    "emails", Map.of("primary", "p" + i + "@example.com", "additional", List.of("alt" + i + "@example.com")),
-                    "custom", Map.of("nickname", "nick " + i)));
+            people.add(Map.of(
+                    "firstName",
+                    "P" + i,
+                    "lastName",
+                    i % 2 == 0 ? "Even" : "Odd, \"quoted\"",
+                    "emails",
+                    Map.of("primary", "p" + i + "@example.com", "additional", List.of("alt" + i + "@example.com")),
+                    "custom",
+                    Map.of("nickname", "nick " + i)));
         }
         for (int from = 0; from < people.size(); from += 1000) {
-            fixture.core().records().bulkCreate(tenant, ObjectKind.PERSON,
-                    people.subList(from, Math.min(from + 1000, people.size())), WriteOptions.FAIL);
+            fixture.core()
+                    .records()
+                    .bulkCreate(
+                            tenant,
+                            ObjectKind.PERSON,
+                            people.subList(from, Math.min(from + 1000, people.size())),
+                            WriteOptions.FAIL);
         }
     }
 
@@ -53,7 +67,8 @@ class CsvExportServiceTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         fixture.core().csvExport().export(tenant, ObjectKind.PERSON, filter, order, false, out);
         List<List<String>> rows = new ArrayList<>();
-        CsvReader.builder().ofCsvRecord(new String(out.toByteArray(), StandardCharsets.UTF_8))
+        CsvReader.builder()
+                .ofCsvRecord(new String(out.toByteArray(), StandardCharsets.UTF_8))
                 .forEach((CsvRecord r) -> rows.add(r.getFields()));
         return rows;
     }
@@ -66,7 +81,8 @@ class CsvExportServiceTest {
         assertThat(header).contains("custom.nickname", "createdAt");
         assertThat(rows).hasSize(1 + 1250);
         int first = header.indexOf("firstName");
-        List<String> names = rows.subList(1, rows.size()).stream().map(r -> r.get(first)).toList();
+        List<String> names =
+                rows.subList(1, rows.size()).stream().map(r -> r.get(first)).toList();
         assertThat(names).isSorted();
     }
 
@@ -78,12 +94,22 @@ class CsvExportServiceTest {
         fixture.core().csvExport().export(tenant, ObjectKind.PERSON, "lastName[neq]:Even", null, false, out);
 
         TenantScope other = fixture.newTenant();
-        fixture.core().fields().create(other.schema(), new NewField("person", "nickname", null, CustomFieldType.TEXT,
-                false, null, null, null));
-        ImportReport report = fixture.core().csvImport().importCsv(other, ObjectKind.PERSON,
-                new ByteArrayInputStream(out.toByteArray()),
-                new ImportOptions(Map.of("id", "", "createdAt", "", "createdBy", "", "updatedAt", "", "updatedBy", ""),
-                        DedupePolicy.FAIL, true, false));
+        fixture.core()
+                .fields()
+                .create(
+                        other.schema(),
+                        new NewField("person", "nickname", null, CustomFieldType.TEXT, false, null, null, null));
+        ImportReport report = fixture.core()
+                .csvImport()
+                .importCsv(
+                        other,
+                        ObjectKind.PERSON,
+                        new ByteArrayInputStream(out.toByteArray()),
+                        new ImportOptions(
+                                Map.of("id", "", "createdAt", "", "createdBy", "", "updatedAt", "", "updatedBy", ""),
+                                DedupePolicy.FAIL,
+                                true,
+                                false));
 
         assertThat(report.failed()).as(report.errors().toString()).isZero();
         assertThat(report.created()).isEqualTo(1250);
@@ -92,8 +118,8 @@ class CsvExportServiceTest {
     @Test
     void invalidFilterFailsBeforeWritingAnything() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThatThrownBy(() -> fixture.core().csvExport().export(tenant, ObjectKind.PERSON, "shoe[eq]:1", null,
-                        false, out))
+        assertThatThrownBy(() ->
+                        fixture.core().csvExport().export(tenant, ObjectKind.PERSON, "shoe[eq]:1", null, false, out))
                 .isInstanceOf(CrmException.class);
     }
 }
