@@ -106,7 +106,7 @@ public final class TenantService {
                 null);
         store.insertProvisioning(draft);
         try {
-            MigrationOutcome outcome = migrator.migrateTenant(draft.schemaName());
+            MigrationOutcome outcome = migrator.provisionTenant(draft.schemaName());
             store.updateSchemaVersion(id, outcome.toVersion());
             if (!store.transition(id, TenantStatus.PROVISIONING, TenantStatus.ACTIVE, "")) {
                 throw CrmException.internal("tenant " + slug + " left PROVISIONING unexpectedly", null);
