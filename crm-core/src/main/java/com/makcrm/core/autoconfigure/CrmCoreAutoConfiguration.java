@@ -1,6 +1,7 @@
 package com.makcrm.core.autoconfigure;
 
 import com.makcrm.core.CrmCore;
+import com.makcrm.core.db.DatabaseBootstrap;
 import com.makcrm.core.migration.FanOutListener;
 import com.makcrm.core.migration.FanOutReport;
 import com.makcrm.core.migration.MigrationService;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /** Exposes the plain-Java crm-core services as beans over the application's {@link DataSource}. */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
@@ -26,7 +28,14 @@ public class CrmCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CrmCore crmCore(DataSource dataSource, CrmCoreProperties properties) {
+    public CrmCore crmCore(DataSource dataSource, CrmCoreProperties properties, Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (properties.createDatabase() && url != null && url.startsWith("jdbc:postgresql:")) {
+            DatabaseBootstrap.ensureDatabaseExists(
+                    url,
+                    environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password"));
+        }
         CrmCore core = CrmCore.create(
                 dataSource, new CrmCore.Settings(properties.extraTenantMigrations(), properties.deletionGrace()));
         if (properties.migrateOnStart()) {

@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migrateOnStart apply pending control and tenant migrations when the application starts
  * @param extraTenantMigrations Flyway locations added to the tenant migration set
  * @param deletionGrace how long a deleted tenant keeps its schema and slug
+ * @param createDatabase create the database named by {@code spring.datasource.url} when it does not exist
  */
 @ConfigurationProperties("crm.core")
 public record CrmCoreProperties(
         @DefaultValue("true") boolean migrateOnStart,
         @DefaultValue List<String> extraTenantMigrations,
-        @DefaultValue("30d") Duration deletionGrace) {}
+        @DefaultValue("30d") Duration deletionGrace,
+        @DefaultValue("true") boolean createDatabase) {}

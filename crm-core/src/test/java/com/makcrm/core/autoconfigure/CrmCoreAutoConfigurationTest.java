@@ -39,6 +39,31 @@ class CrmCoreAutoConfigurationTest {
     }
 
     @Test
+    void createsTheConfiguredDatabaseWhenMissing() {
+        var pg = com.makcrm.core.testsupport.TestServices.postgres();
+        String name = "crm_test_autocreate_" + Long.toHexString(System.nanoTime());
+        String url = pg.jdbcUrl(name);
+        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+        ds.setJdbcUrl(url);
+        ds.setUsername(pg.user());
+        ds.setPassword(pg.password());
+        try {
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
+                    .withBean(DataSource.class, () -> ds)
+                    .withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=" + pg.user())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(new TestSql(ds).tableExists("crm_control", "tenant"))
+                                .isTrue();
+                    });
+        } finally {
+            ds.close();
+            TestDatabase.dropQuietly(name);
+        }
+    }
+
+    @Test
     void backsOffWithoutADataSource() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
