@@ -426,6 +426,48 @@ class RecordServiceTest {
                 .isEqualTo("Theirs");
     }
 
+    @Test
+    void twoTenantsWritingAndReadingConcurrentlyOnlyEverSeeTheirOwnRows() throws Exception {
+        TenantScope a = fixture.newTenant();
+        TenantScope b = fixture.newTenant();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> work = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            TenantScope scope = t % 2 == 0 ? a : b;
+            String marker = scope == a ? "Alpha" : "Beta";
+            int thread = t;
+            work.add(pool.submit(() -> {
+                int checked = 0;
+                for (int i = 0; i < 25; i++) {
+                    records.create(
+                            scope,
+                            ObjectKind.COMPANY,
+                            Map.of("name", marker + " " + thread + "-" + i),
+                            WriteOptions.FAIL);
+                    for (CrmRecord r : records.list(
+                                    scope,
+                                    ObjectKind.COMPANY,
+                                    new com.makcrm.core.query.PageRequest(null, null, null, 200))
+                            .items()) {
+                        if (!((String) r.get("name")).startsWith(marker)) {
+                            throw new AssertionError(marker + " tenant saw " + r.get("name"));
+                        }
+                        checked++;
+                    }
+                }
+                return checked;
+            }));
+        }
+        int checked = 0;
+        for (Future<Integer> f : work) {
+            checked += f.get();
+        }
+        pool.shutdown();
+        assertThat(checked).isGreaterThan(1000);
+        assertThat(sql.count("select count(*) from " + a.schema() + ".company")).isEqualTo(100);
+        assertThat(sql.count("select count(*) from " + b.schema() + ".company")).isEqualTo(100);
+    }
+
     private static Map<String, Object> mapOf(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
