@@ -1,13 +1,16 @@
 package com.makcrm.core;
 
+import com.makcrm.core.attachment.AttachmentService;
 import com.makcrm.core.csv.CsvExportService;
 import com.makcrm.core.csv.CsvImportService;
 import com.makcrm.core.db.TenantTransactions;
+import com.makcrm.core.error.CrmException;
 import com.makcrm.core.field.FieldDefinitionService;
 import com.makcrm.core.migration.MigrationService;
 import com.makcrm.core.record.RecordService;
 import com.makcrm.core.schema.SchemaMigrator;
 import com.makcrm.core.search.SearchService;
+import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.tenant.TenantService;
 import com.makcrm.core.timeline.Timeline;
 import java.time.Clock;
@@ -25,8 +28,9 @@ public final class CrmCore {
     /**
      * @param extraTenantMigrations Flyway locations added to the tenant migration set (extensions, tests)
      * @param deletionGrace how long a deleted tenant keeps its schema and slug before it may be purged
+     * @param storage where attachments live; null when this process handles no files (e.g. tenant commands)
      */
-    public record Settings(List<String> extraTenantMigrations, Duration deletionGrace) {
+    public record Settings(List<String> extraTenantMigrations, Duration deletionGrace, ObjectStorage storage) {
         public static final Duration DEFAULT_DELETION_GRACE = Duration.ofDays(30);
 
         public Settings {
@@ -34,11 +38,15 @@ public final class CrmCore {
         }
 
         public static Settings defaults() {
-            return new Settings(List.of(), DEFAULT_DELETION_GRACE);
+            return new Settings(List.of(), DEFAULT_DELETION_GRACE, null);
         }
 
         public Settings withExtraTenantMigrations(List<String> locations) {
-            return new Settings(locations, deletionGrace);
+            return new Settings(locations, deletionGrace, storage);
+        }
+
+        public Settings withStorage(ObjectStorage objectStorage) {
+            return new Settings(extraTenantMigrations, deletionGrace, objectStorage);
         }
 
         List<String> tenantLocations() {
@@ -58,6 +66,7 @@ public final class CrmCore {
     private final SearchService search;
     private final CsvImportService csvImport;
     private final CsvExportService csvExport;
+    private final AttachmentService attachments;
 
     private CrmCore(DataSource dataSource, Settings settings, Clock clock) {
         this.schemas = new SchemaMigrator(dataSource, settings.tenantLocations());
@@ -70,6 +79,7 @@ public final class CrmCore {
         this.search = new SearchService(tx);
         this.csvImport = new CsvImportService(tx);
         this.csvExport = new CsvExportService(tx, records);
+        this.attachments = settings.storage() == null ? null : new AttachmentService(tx, settings.storage());
     }
 
     public static CrmCore create(DataSource dataSource, Settings settings) {
@@ -115,5 +125,13 @@ public final class CrmCore {
 
     public CsvExportService csvExport() {
         return csvExport;
+    }
+
+    /** Attachments; needs {@link Settings#storage()}. */
+    public AttachmentService attachments() {
+        if (attachments == null) {
+            throw CrmException.unavailable("no object storage is configured, so attachments are unavailable", null);
+        }
+        return attachments;
     }
 }

@@ -37,7 +37,7 @@ public class CrmCoreAutoConfiguration {
                     environment.getProperty("spring.datasource.password"));
         }
         CrmCore core = CrmCore.create(
-                dataSource, new CrmCore.Settings(properties.extraTenantMigrations(), properties.deletionGrace()));
+                dataSource, new CrmCore.Settings(properties.extraTenantMigrations(), properties.deletionGrace(), null));
         if (properties.migrateOnStart()) {
             migrateAll(core);
         }
