@@ -406,6 +406,30 @@ class RecordServiceTest {
     }
 
     @Test
+    void bulkUpdateIsAtomicAcrossRecords() {
+        CrmRecord a = create(ObjectKind.COMPANY, Map.of("name", "A"));
+        CrmRecord b = create(ObjectKind.COMPANY, Map.of("name", "B"));
+
+        assertThatThrownBy(() -> records.bulkUpdate(
+                        tenant,
+                        ObjectKind.COMPANY,
+                        List.of(
+                                new RecordService.Change(a.id(), 1, Map.of("name", "A2")),
+                                new RecordService.Change(b.id(), 7, Map.of("name", "B2")))))
+                .hasMessageStartingWith("record [1]: ")
+                .hasMessageContaining("version 1");
+        assertThat(records.get(tenant, ObjectKind.COMPANY, a.id()).get("name")).isEqualTo("A");
+
+        List<CrmRecord> updated = records.bulkUpdate(
+                tenant,
+                ObjectKind.COMPANY,
+                List.of(
+                        new RecordService.Change(a.id(), 1, Map.of("name", "A2")),
+                        new RecordService.Change(b.id(), 1, Map.of("name", "B2"))));
+        assertThat(updated).extracting(r -> r.get("name")).containsExactly("A2", "B2");
+    }
+
+    @Test
     void twoTenantsNeverSeeEachOthersRecords() {
         TenantScope other = fixture.newTenant();
         CrmRecord mine = create(ObjectKind.COMPANY, Map.of("name", "Mine", "domain", "shared.example"));
