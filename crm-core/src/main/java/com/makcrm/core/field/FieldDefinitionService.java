@@ -62,6 +62,21 @@ public final class FieldDefinitionService {
         }
     }
 
+    /** Definitions of every object, by object, in one query (a record operation needs its own and related ones). */
+    public static Map<String, List<FieldDefinition>> listAll(Connection c) throws SQLException {
+        String sql = "select " + COLUMNS + " from field_definition order by object, position, name";
+        Map<String, List<FieldDefinition>> out = new LinkedHashMap<>();
+        OBJECTS.forEach(o -> out.put(o, new ArrayList<>()));
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                FieldDefinition d = map(rs);
+                out.computeIfAbsent(d.object(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        return out;
+    }
+
     public FieldDefinition get(String schema, String object, String name) {
         return list(schema, object).stream()
                 .filter(d -> d.name().equals(name))

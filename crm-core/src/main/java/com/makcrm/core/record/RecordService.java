@@ -188,22 +188,22 @@ public final class RecordService {
         private final RecordRows rows;
         private final CustomValues custom;
         private final Targets targets;
+        private final Map<String, List<FieldDefinition>> definitions;
 
         Session(Connection c, TenantScope scope, ObjectKind kind) throws SQLException {
             this.c = c;
             this.scope = scope;
             this.model = ObjectModel.of(kind);
             this.rows = new RecordRows(model);
-            this.custom = new CustomValues(
-                    kind.hasCustomFields() ? FieldDefinitionService.list(c, kind.apiName()) : List.of(),
-                    scope.phoneRegion());
+            this.definitions = FieldDefinitionService.listAll(c);
+            this.custom = new CustomValues(definitions.getOrDefault(kind.apiName(), List.of()), scope.phoneRegion());
             this.targets = model.hasTargets() ? new Targets(kind) : null;
         }
 
         QueryObject queryObject() throws SQLException {
             Map<ObjectKind, List<FieldDefinition>> defs = new java.util.EnumMap<>(ObjectKind.class);
             for (ObjectKind k : List.of(ObjectKind.COMPANY, ObjectKind.PERSON, ObjectKind.OPPORTUNITY)) {
-                defs.put(k, FieldDefinitionService.list(c, k.apiName()));
+                defs.put(k, definitions.getOrDefault(k.apiName(), List.of()));
             }
             return RecordQueries.object(model.kind(), defs);
         }
