@@ -43,10 +43,7 @@ public final class TenantTransactions {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                if (readOnly) {
-                    execute(c, "set transaction read only");
-                }
-                setSearchPath(c, schema);
+                enter(c, schema, readOnly);
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -61,15 +58,12 @@ public final class TenantTransactions {
         }
     }
 
-    private static void setSearchPath(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select set_config('search_path', ?, true)")) {
-            ps.setString(1, "\"" + schema + "\", public");
-            ps.execute();
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
+    /** Search path and read-only mode in one round trip: on a short read, round trips are most of the cost. */
+    private static void enter(Connection c, String schema, boolean readOnly) throws SQLException {
+        String sql = "select set_config('search_path', ?, true)"
+                + (readOnly ? ", set_config('transaction_read_only', 'on', true)" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, "\"" + schema + "\", public");
             ps.execute();
         }
     }
