@@ -7,6 +7,8 @@ import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.field.FieldDefinitionService;
 import com.makcrm.core.migration.MigrationService;
+import com.makcrm.core.pipeline.PipelineService;
+import com.makcrm.core.pipeline.Pipelines;
 import com.makcrm.core.record.RecordService;
 import com.makcrm.core.schema.SchemaMigrator;
 import com.makcrm.core.search.SearchService;
@@ -67,6 +69,7 @@ public final class CrmCore {
     private final CsvImportService csvImport;
     private final CsvExportService csvExport;
     private final AttachmentService attachments;
+    private final Pipelines pipelines;
 
     private CrmCore(DataSource dataSource, Settings settings, Clock clock) {
         this.schemas = new SchemaMigrator(dataSource, settings.tenantLocations());
@@ -80,6 +83,7 @@ public final class CrmCore {
         this.csvImport = new CsvImportService(tx);
         this.csvExport = new CsvExportService(tx, records);
         this.attachments = settings.storage() == null ? null : new AttachmentService(tx, settings.storage());
+        this.pipelines = Pipelines.over(dataSource); // cheap: Hibernate starts on first use only
     }
 
     public static CrmCore create(DataSource dataSource, Settings settings) {
@@ -125,6 +129,14 @@ public final class CrmCore {
 
     public CsvExportService csvExport() {
         return csvExport;
+    }
+
+    /**
+     * Sales pipelines and their stages (JPA). Hibernate starts on the first call, so commands that never touch
+     * pipelines never load it; Spring applications should inject the auto-configured {@link PipelineService}.
+     */
+    public PipelineService pipelines() {
+        return pipelines.service();
     }
 
     /** Attachments; needs {@link Settings#storage()}. */
