@@ -4,24 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Assembles the page statement: one ordered, limited SELECT, or two combined with UNION ALL. */
+/** Assembles the page statement: one ordered, limited SELECT, or several combined with UNION ALL. */
 final class PageSql {
 
     private PageSql() {}
 
     static CompiledQuery build(Compilation compilation, String selectList, Optional<Keyset> keyset, int rows) {
         if (keyset.isEmpty() || !keyset.get().split()) {
-            return branch(compilation, selectList, keyset.map(Keyset::first), rows);
+            return branch(compilation, selectList, keyset.map(k -> k.branches().get(0)), rows);
         }
-        // each branch seeks its own index range; the outer sort merges at most 2 * rows rows
-        CompiledQuery first =
-                branch(compilation, selectList, Optional.of(keyset.get().first()), rows);
-        CompiledQuery second =
-                branch(compilation, selectList, Optional.of(keyset.get().second()), rows);
-        List<Object> params = new ArrayList<>(first.parameters());
-        params.addAll(second.parameters());
+        // each branch seeks its own index range; the outer sort merges at most branches * rows rows
+        List<String> selects = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (SqlFragment condition : keyset.get().branches()) {
+            CompiledQuery branch = branch(compilation, selectList, Optional.of(condition), rows);
+            selects.add("(" + branch.sql() + ")");
+            params.addAll(branch.parameters());
+        }
         params.add(rows);
-        String sql = "select * from ((" + first.sql() + ") union all (" + second.sql() + ")) as page order by "
+        String sql = "select * from (" + String.join(" union all ", selects) + ") as page order by "
                 + outerOrderBy(compilation.keys()) + " limit ?";
         return new CompiledQuery(sql, params);
     }

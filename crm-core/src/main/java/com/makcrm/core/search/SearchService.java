@@ -3,10 +3,15 @@ package com.makcrm.core.search;
 import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.tenant.TenantScope;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +26,8 @@ public final class SearchService {
     public static final Set<String> OBJECTS = Set.of("person", "company", "opportunity");
     /** Words this short match as substrings only: fuzzy matching on two letters finds everything. */
     private static final int MIN_FUZZY_LENGTH = 4;
+    /** Matches per object that are ranked; beyond it a common word's matches are not worth scoring. */
+    private static final int CANDIDATES_PER_OBJECT = 100;
 
     private static final String PERSON = "select 'person' as object, id,"
             + " nullif(concat_ws(' ', first_name, last_name), '') as title, coalesce(primary_email, primary_phone,"
@@ -48,30 +55,58 @@ public final class SearchService {
             }
         }
         List<String> terms = SearchTerms.parse(query);
-        String sql = sql(chosen, terms);
         return tx.read(scope.schema(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setString(i++, SearchTerms.prefix(terms.get(0)));
-                ps.setString(i++, String.join(" ", terms));
-                for (int source = 0; source < sources(chosen).size(); source++) {
-                    i = bind(ps, i, terms);
-                }
-                ps.setInt(i, limit);
-                List<SearchHit> hits = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        hits.add(new SearchHit(
-                                rs.getString("object"),
-                                rs.getObject("id", UUID.class),
-                                rs.getString("title"),
-                                rs.getString("subtitle"),
-                                rs.getDouble("score")));
-                    }
-                }
-                return hits;
+            List<SearchHit> hits = run(c, chosen, terms, false, limit);
+            if (hits.size() < limit && terms.stream().anyMatch(t -> t.length() >= MIN_FUZZY_LENGTH)) {
+                hits = merge(hits, run(c, chosen, terms, true, limit), limit);
             }
+            return hits;
         });
+    }
+
+    /**
+     * Substring matches first; the typo-tolerant pass only when they are too few. Word similarity is costly per
+     * candidate, and a fuzzy match on a common word has tens of thousands of candidates.
+     */
+    private static List<SearchHit> run(Connection c, Set<String> objects, List<String> terms, boolean fuzzy, int limit)
+            throws SQLException {
+        if (fuzzy) {
+            // under a small LIMIT the planner prefers a sequential scan that then computes similarity everywhere
+            try (PreparedStatement ps = c.prepareStatement("set local enable_seqscan = off")) {
+                ps.execute();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql(objects, terms, fuzzy))) {
+            int i = 1;
+            ps.setString(i++, SearchTerms.prefix(terms.get(0)));
+            ps.setString(i++, String.join(" ", terms));
+            for (int source = 0; source < sources(objects).size(); source++) {
+                i = bind(ps, i, terms, fuzzy);
+                ps.setInt(i++, CANDIDATES_PER_OBJECT);
+            }
+            ps.setInt(i, limit);
+            List<SearchHit> hits = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    hits.add(new SearchHit(
+                            rs.getString("object"),
+                            rs.getObject("id", UUID.class),
+                            rs.getString("title"),
+                            rs.getString("subtitle"),
+                            rs.getDouble("score")));
+                }
+            }
+            return hits;
+        }
+    }
+
+    private static List<SearchHit> merge(List<SearchHit> exact, List<SearchHit> fuzzy, int limit) {
+        Map<UUID, SearchHit> byId = new LinkedHashMap<>();
+        exact.forEach(h -> byId.put(h.id(), h));
+        fuzzy.forEach(h -> byId.putIfAbsent(h.id(), h));
+        List<SearchHit> all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        return all.size() > limit ? all.subList(0, limit) : all;
     }
 
     private static List<String> sources(Set<String> objects) {
@@ -89,10 +124,11 @@ public final class SearchService {
     }
 
     /**
-     * Each source filtered by every term (substring, or similar word for longer terms); ranked by word similarity
-     * of the whole query, with a boost when the name starts with the first term.
+     * Each source filtered by every term (substring, or with {@code fuzzy} also a similar word for longer terms) and
+     * capped, then ranked by word similarity of the whole query with a boost when the name starts with the first
+     * term. The cap keeps a common word's thousands of matches from being scored one by one.
      */
-    private static String sql(Set<String> objects, List<String> terms) {
+    private static String sql(Set<String> objects, List<String> terms, boolean fuzzy) {
         StringBuilder union = new StringBuilder();
         for (String source : sources(objects)) {
             if (!union.isEmpty()) {
@@ -101,22 +137,22 @@ public final class SearchService {
             union.append("(").append(source);
             for (String t : terms) {
                 union.append(
-                        t.length() >= MIN_FUZZY_LENGTH
+                        fuzzy && t.length() >= MIN_FUZZY_LENGTH
                                 ? " and (search_doc like ? or ? <% search_doc)"
                                 : " and search_doc like ?");
             }
-            union.append(")");
+            union.append(" limit ?)");
         }
         return "select object, id, title, subtitle, (case when name like ? then 1 else 0 end)"
                 + " + word_similarity(?, search_doc) as score from (" + union + ") hits"
                 + " order by score desc, title, id limit ?";
     }
 
-    private static int bind(PreparedStatement ps, int index, List<String> terms) throws java.sql.SQLException {
+    private static int bind(PreparedStatement ps, int index, List<String> terms, boolean fuzzy) throws SQLException {
         int i = index;
         for (String t : terms) {
             ps.setString(i++, SearchTerms.contains(t));
-            if (t.length() >= MIN_FUZZY_LENGTH) {
+            if (fuzzy && t.length() >= MIN_FUZZY_LENGTH) {
                 ps.setString(i++, t);
             }
         }

@@ -35,11 +35,12 @@ class KeysetPlanTest {
         try (Connection connection = db.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(TestSchema.DDL);
-            statement.execute("insert into opportunity (id, name, amount, close_date, stage, created_at)"
+            statement.execute("insert into opportunity (id, name, amount, close_date, stage, won, created_at)"
                     + " select gen_random_uuid(), 'opp' || g,"
                     + " case when g % 10 = 0 then null else (g * 7919) % 100000 end,"
                     + " case when g % 4 = 0 then null else date '2024-01-01' + (g % 365) end,"
                     + " (array['NEW','SCREENING','MEETING','PROPOSAL','CUSTOMER','LOST'])[1 + g % 6],"
+                    + " g % 3 = 0," // two tie groups: 66,667 false (a quarter without close date), 33,333 true
                     + " timestamptz '2024-01-01 00:00Z' + g * interval '1 minute'"
                     + " from generate_series(1, " + ROWS + ") g");
             statement.execute("create index on opportunity (amount, id)");
@@ -47,6 +48,7 @@ class KeysetPlanTest {
             // a non-default nulls placement is served only by an index declared with it
             statement.execute("create index on opportunity (close_date nulls first, id)");
             statement.execute("create index on opportunity (created_at, id)");
+            statement.execute("create index on opportunity (won, close_date, id)");
             statement.execute("analyze opportunity");
         }
     }
@@ -91,6 +93,30 @@ class KeysetPlanTest {
         assertThat(deepPlan.buffers()).isLessThanOrEqualTo(firstPlan.buffers() * 5 + 20);
     }
 
+    /**
+     * Two nullable ascending keys, cursor deep inside the 66,667-row tie group of the first: the index must seek
+     * to the cursor on all keys (a ROW comparison in the index condition), not to the start of the tie group.
+     * The deep page also runs the null-block branches ({@code won is null}, {@code won = ? and close_date is
+     * null}), the second of which reads a page of its own, hence up to about twice page 1 plus a few seeks.
+     */
+    @ParameterizedTest(name = "offset {0}")
+    @CsvSource({"30000", "49000"})
+    void deepPageInsideALargeTieGroupOfNullableKeysSeeksWithARowComparison(int offset) throws SQLException {
+        PageRequest request = new PageRequest(null, "won,closeDate", null, 50);
+        CompiledPage first = COMPILER.page(request);
+        CompiledPage deep = COMPILER.page(request.next(cursorAt(first, offset)));
+
+        Plan firstPlan = explain(first.query());
+        Plan deepPlan = explain(deep.query());
+
+        assertThat(deepPlan.nodeTypes()).contains("Index Scan").doesNotContain("Seq Scan");
+        assertThat(deepPlan.indexConditions())
+                .anySatisfy(condition -> assertThat(condition).contains("ROW("));
+        assertThat(deepPlan.buffers())
+                .as("buffers of a deep page vs page 1 (%s): %s", firstPlan.buffers(), deepPlan.indexConditions())
+                .isLessThanOrEqualTo(firstPlan.buffers() * 2 + 20);
+    }
+
     /** The cursor after the row at {@code offset} of the first page's order (OFFSET here only to find it). */
     private static String cursorAt(CompiledPage first, int offset) throws SQLException {
         String sql = first.sql().replaceFirst(" limit \\?$", " offset " + offset + " limit ?");
@@ -123,6 +149,23 @@ class KeysetPlanTest {
             List<String> types = new ArrayList<>();
             collect(root, types);
             return types;
+        }
+
+        List<String> indexConditions() {
+            List<String> conditions = new ArrayList<>();
+            collectConditions(root, conditions);
+            return conditions;
+        }
+
+        private static void collectConditions(JsonNode node, List<String> conditions) {
+            JsonNode condition = node.get("Index Cond");
+            if (condition != null) {
+                conditions.add(condition.asString());
+            }
+            JsonNode children = node.get("Plans");
+            if (children != null) {
+                children.forEach(child -> collectConditions(child, conditions));
+            }
         }
 
         private static void collect(JsonNode node, List<String> types) {

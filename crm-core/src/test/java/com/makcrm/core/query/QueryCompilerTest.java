@@ -282,14 +282,52 @@ class QueryCompilerTest {
         CompiledPage page = compiler.page(new PageRequest(null, "closeDate", cursor, 10));
         assertThat(page.sql())
                 .isEqualTo("select * from ((select o.*, o.close_date as _sort0, o.id as _sort1 from opportunity o where"
-                        + " (o.deleted_at is null and (o.close_date >= ? and (o.close_date > ? or (o.close_date = ? and"
-                        + " o.id > ?)))) order by o.close_date asc nulls last, o.id asc nulls last limit ?) union all"
+                        + " (o.deleted_at is null and (o.close_date, o.id) > (?, ?)) order by o.close_date asc nulls"
+                        + " last, o.id asc nulls last limit ?) union all"
                         + " (select o.*, o.close_date as _sort0, o.id as _sort1 from opportunity o where"
                         + " (o.deleted_at is null and o.close_date is null) order by o.close_date asc nulls last, o.id"
                         + " asc nulls last limit ?)) as page order by _sort0 asc nulls last, _sort1 asc nulls last"
                         + " limit ?");
         LocalDate date = LocalDate.of(2024, 3, 1);
-        assertThat(page.parameters()).containsExactly(date, date, date, ID, 11, 11, 11);
+        assertThat(page.parameters()).containsExactly(date, ID, 11, 11, 11);
+    }
+
+    @Test
+    void cursorWithoutNullsOnNullableAscendingKeysUsesRowValueAndOneNullBlockBranchPerNullableKey() {
+        String signature =
+                "opportunity|stage:asc:nullsLast,closeDate:asc:nullsLast,name:asc:nullsLast,id:asc:nullsLast";
+        LocalDate date = LocalDate.of(2024, 3, 1);
+        String cursor = Cursor.encode(signature, List.of("NEW", date, "acme", ID));
+        CompiledPage page = compiler.page(new PageRequest(null, "stage,closeDate,name", cursor, 10));
+        String order = " order by o.stage asc nulls last, o.close_date asc nulls last, o.name asc nulls last,"
+                + " o.id asc nulls last limit ?)";
+        assertThat(page.sql())
+                .contains("(o.deleted_at is null and (o.stage, o.close_date, o.name, o.id) > (?, ?, ?, ?))" + order
+                        + " union all (")
+                .contains("(o.deleted_at is null and o.stage is null)" + order + " union all (")
+                .contains("(o.deleted_at is null and (o.stage = ? and o.close_date is null))" + order + ") as page")
+                .doesNotContain("o.name is null");
+        assertThat(page.parameters()).containsExactly("NEW", date, "acme", ID, 11, 11, "NEW", 11, 11);
+    }
+
+    @Test
+    void cursorWithoutNullsOnNullableDescendingKeysNeedsNoNullBlockBranch() {
+        String signature = "opportunity|stage:desc:nullsFirst,closeDate:desc:nullsFirst,id:desc:nullsFirst";
+        LocalDate date = LocalDate.of(2024, 3, 1);
+        String cursor = Cursor.encode(signature, List.of("NEW", date, ID));
+        CompiledPage page = compiler.page(new PageRequest(null, "stage[desc],closeDate[desc]", cursor, 10));
+        assertThat(page.sql())
+                .contains("where (o.deleted_at is null and (o.stage, o.close_date, o.id) < (?, ?, ?))")
+                .doesNotContain("union all");
+        assertThat(page.parameters()).containsExactly("NEW", date, ID, 11);
+    }
+
+    @Test
+    void cursorWithANullKeepsTheExpandedForm() {
+        String signature = "opportunity|stage:asc:nullsLast,closeDate:asc:nullsLast,id:asc:nullsLast";
+        String cursor = Cursor.encode(signature, Arrays.asList("NEW", null, ID));
+        CompiledPage page = compiler.page(new PageRequest(null, "stage,closeDate", cursor, 10));
+        assertThat(page.sql()).doesNotContain(") > (");
     }
 
     @Test

@@ -242,7 +242,15 @@ class QueryIntegrationTest {
                 order("won,name[desc]", List.of(asc(o -> o.won), desc(o -> o.name))),
                 order(
                         "probability[asc,nullsFirst]",
-                        List.of(asc(o -> o.probability).withNullsFirst())));
+                        List.of(asc(o -> o.probability).withNullsFirst())),
+                // nullable keys in one direction, default nulls: row value plus null-block branches, with
+                // nulls in later keys inside tie groups of earlier ones, across page boundaries
+                order("stage,closeDate", List.of(asc(o -> o.stage), asc(o -> o.closeDate))),
+                order("won,stage,amount", List.of(asc(o -> o.won), asc(o -> o.stage), asc(o -> o.amount))),
+                order(
+                        "stage[desc],won[desc],closeDate[desc]",
+                        List.of(desc(o -> o.stage), desc(o -> o.won), desc(o -> o.closeDate))),
+                order("won,name,custom.seats", List.of(asc(o -> o.won), asc(o -> o.name), asc(o -> o.seats))));
     }
 
     static Stream<Arguments> pagings() {
