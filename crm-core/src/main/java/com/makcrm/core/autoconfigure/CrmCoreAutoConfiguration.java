@@ -1,7 +1,6 @@
 package com.makcrm.core.autoconfigure;
 
 import com.makcrm.core.CrmCore;
-import com.makcrm.core.db.DatabaseBootstrap;
 import com.makcrm.core.migration.FanOutListener;
 import com.makcrm.core.migration.FanOutReport;
 import com.makcrm.core.migration.MigrationService;
@@ -11,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,20 +28,19 @@ public class CrmCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CrmCore crmCore(DataSource dataSource, CrmCoreProperties properties, Environment environment) {
-        String url = environment.getProperty("spring.datasource.url");
-        if (properties.createDatabase() && url != null && url.startsWith("jdbc:postgresql:")) {
-            DatabaseBootstrap.ensureDatabaseExists(
-                    url,
-                    environment.getProperty("spring.datasource.username"),
-                    environment.getProperty("spring.datasource.password"));
-        }
+    public CrmCore crmCore(DataSource dataSource, CrmCoreProperties properties) {
         CrmCore core = CrmCore.create(
                 dataSource, new CrmCore.Settings(properties.extraTenantMigrations(), properties.deletionGrace(), null));
         if (properties.migrateOnStart()) {
             migrateAll(core);
         }
         return core;
+    }
+
+    /** Static: post-processors are created before the configuration class itself. */
+    @Bean
+    static BeanPostProcessor crmDatabaseCreator(Environment environment) {
+        return new DatabaseCreatingPostProcessor(environment);
     }
 
     @Bean
