@@ -1,0 +1,27 @@
+package com.makcrm.core.access;
+
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import java.time.Duration;
+
+/** Logins are locked for a while after repeated failures; the server answers 429 with {@code Retry-After}. */
+public class TooManyAttemptsException extends CrmException {
+
+    private final Duration retryAfter;
+
+    public TooManyAttemptsException(Duration retryAfter) {
+        super(
+                ErrorCategory.FORBIDDEN,
+                "too many failed login attempts; try again in " + wholeSeconds(retryAfter) + " seconds");
+        this.retryAfter = Duration.ofSeconds(wholeSeconds(retryAfter));
+    }
+
+    /** How long until a login may be attempted again, in whole seconds rounded up (at least one). */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    private static long wholeSeconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+}

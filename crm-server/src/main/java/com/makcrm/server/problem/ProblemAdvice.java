@@ -1,0 +1,242 @@
+package com.makcrm.server.problem;
+
+import com.makcrm.core.access.AuthenticationFailedException;
+import com.makcrm.core.access.TooManyAttemptsException;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.FieldError;
+import com.makcrm.server.http.BodyTooLargeException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place exceptions become HTTP answers: crm-core's {@link CrmException} by category, Spring's own
+ * exceptions by kind, anything else as a 500 whose detail is only a reference to the log line.
+ */
+@RestControllerAdvice
+class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<ProblemDetail> throttled(TooManyAttemptsException e, HttpServletRequest request) {
+        return answer(
+                Problems.of(ProblemType.RATE_LIMITED, e.getMessage(), request),
+                headers -> headers.set(
+                        HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds())));
+    }
+
+    @ExceptionHandler(AuthenticationFailedException.class)
+    ResponseEntity<ProblemDetail> authenticationFailed(AuthenticationFailedException e, HttpServletRequest request) {
+        return answer(
+                Problems.of(ProblemType.UNAUTHORIZED, e.getMessage(), request),
+                headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INVALID_CREDENTIALS));
+    }
+
+    @ExceptionHandler(CrmException.class)
+    ResponseEntity<ProblemDetail> crm(CrmException e, HttpServletRequest request) {
+        ProblemDetail problem = switch (e.category()) {
+            case INVALID ->
+                Problems.withFieldErrors(Problems.of(ProblemType.INVALID, e.getMessage(), request), e.fieldErrors());
+            case NOT_FOUND -> Problems.of(ProblemType.NOT_FOUND, e.getMessage(), request);
+            case CONFLICT -> Problems.of(ProblemType.CONFLICT, e.getMessage(), request);
+            case FORBIDDEN -> Problems.of(ProblemType.FORBIDDEN, e.getMessage(), request);
+            case UNAVAILABLE, MIGRATION_FAILED -> unavailable(e, request);
+            case INTERNAL -> internal(e, request);
+        };
+        return answer(problem, headers -> {});
+    }
+
+    private static ProblemDetail unavailable(CrmException e, HttpServletRequest request) {
+        // the message names hosts and database errors: for the log only
+        log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
+        return Problems.of(
+                ProblemType.UNAVAILABLE, "a service this request needs is unavailable right now; retry later", request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        BodyTooLargeException tooLarge = causedBy(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request), h -> {});
+        }
+        JsonProblem problem = JsonProblem.describe(e);
+        ProblemDetail detail = Problems.of(ProblemType.INVALID, problem.detail(), request);
+        return answer(Problems.withFieldErrors(detail, problem.fieldErrors()), headers -> {});
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(
+            HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type '" + e.getContentType() + "'";
+        String supported = e.getSupportedMediaTypes().stream()
+                .map(MediaType::toString)
+                .distinct()
+                .collect(Collectors.joining(", "));
+        return answer(
+                Problems.of(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        sent + " is not supported here; send " + (supported.isEmpty() ? "another type" : supported),
+                        request),
+                headers -> headers.addAll(e.getHeaders()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(
+            HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        String allowed = e.getSupportedHttpMethods() == null
+                ? ""
+                : e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
+        return answer(
+                Problems.of(
+                        ProblemType.METHOD_NOT_ALLOWED,
+                        "method " + e.getMethod() + " is not allowed on this resource"
+                                + (allowed.isEmpty() ? "" : "; allowed: " + allowed),
+                        request),
+                headers -> headers.addAll(e.getHeaders()));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ProblemDetail> noSuchPath(Exception e, HttpServletRequest request) {
+        return answer(
+                Problems.of(ProblemType.NOT_FOUND, "no resource at " + request.getRequestURI(), request), h -> {});
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String value = String.valueOf(e.getValue());
+        String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        String message = "'" + shown + "' is not a valid " + kindOf(e.getRequiredType());
+        ProblemDetail problem = Problems.of(ProblemType.INVALID, e.getName() + ": " + message, request);
+        return answer(Problems.withFieldErrors(problem, List.of(new FieldError(e.getName(), message))), h -> {});
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request) {
+        String message = "query parameter '" + e.getParameterName() + "' is required";
+        ProblemDetail problem = Problems.of(ProblemType.INVALID, message, request);
+        return answer(
+                Problems.withFieldErrors(problem, List.of(new FieldError(e.getParameterName(), message))), h -> {});
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        String limit = e.getMaxUploadSize() > 0 ? " (limit: " + e.getMaxUploadSize() + " bytes)" : "";
+        return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "the upload is too large" + limit, request), h -> {});
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return answer(
+                Problems.of(
+                        ProblemType.NOT_ACCEPTABLE,
+                        "cannot answer in any type the Accept header names; this API speaks application/json",
+                        request),
+                h -> {});
+    }
+
+    /** Thrown by method security ({@code @PreAuthorize}) inside a controller. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, HttpServletRequest request) {
+        return answer(Problems.of(ProblemType.FORBIDDEN, AccessProblems.FORBIDDEN_DETAIL, request), h -> {});
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        return answer(
+                Problems.of(ProblemType.UNAUTHORIZED, AccessProblems.MISSING_CREDENTIALS, request),
+                headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.MISSING));
+    }
+
+    /** The client went away mid-response: nothing to answer, nobody to answer to. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {}
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse spring && !spring.getStatusCode().is5xxServerError()) {
+            // a Spring MVC client error we have no handler for: its status is right, its wording not ours
+            HttpStatusCode status = spring.getStatusCode();
+            ProblemType type = ProblemType.forStatus(status.value());
+            ProblemDetail problem = Problems.of(type, "the request was not accepted: " + type.title(), request);
+            problem.setStatus(status.value());
+            return answer(problem, headers -> headers.addAll(spring.getHeaders()));
+        }
+        return answer(internal(e, request), h -> {});
+    }
+
+    private static ProblemDetail internal(Exception e, HttpServletRequest request) {
+        String reference = UUID.randomUUID().toString();
+        log.error("{} {} failed (error reference {})", request.getMethod(), request.getRequestURI(), reference, e);
+        return Problems.of(
+                ProblemType.INTERNAL,
+                "an unexpected error occurred; quote reference " + reference + " when reporting it",
+                request);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, Consumer<HttpHeaders> headers) {
+        HttpHeaders h = new HttpHeaders();
+        headers.accept(h);
+        return ResponseEntity.status(problem.getStatus())
+                .headers(h)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == UUID.class) {
+            return "id (a UUID)";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type.isEnum()) {
+            return "value (one of " + Arrays.toString(type.getEnumConstants()) + ")";
+        }
+        return "value";
+    }
+
+    static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

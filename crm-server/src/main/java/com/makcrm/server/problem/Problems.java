@@ -1,0 +1,70 @@
+package com.makcrm.server.problem;
+
+import com.makcrm.core.error.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem details, and writes them where Spring MVC does not (security filters, the error page).
+ * A detail is always a sentence written for the client: never an exception message of a library, SQL or a class
+ * name.
+ */
+@Component
+public final class Problems {
+
+    private final JsonMapper json;
+
+    Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** One entry of a problem's {@code errors}. */
+    public record FieldProblem(String field, String message) {}
+
+    public static ProblemDetail of(ProblemType type, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        if (request != null) {
+            problem.setInstance(URI.create(instancePath(request)));
+        }
+        return problem;
+    }
+
+    public static ProblemDetail withFieldErrors(ProblemDetail problem, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            problem.setProperty(
+                    "errors",
+                    errors.stream()
+                            .map(e -> new FieldProblem(e.field(), e.message()))
+                            .toList());
+        }
+        return problem;
+    }
+
+    /** Writes a problem straight to the response, for code running outside Spring MVC. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request path (without query: it may carry things that do not belong in logs or bodies). */
+    private static String instancePath(HttpServletRequest request) {
+        Object original = request.getAttribute("jakarta.servlet.error.request_uri");
+        String path = original instanceof String s ? s : request.getRequestURI();
+        try {
+            return URI.create(path).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+}
