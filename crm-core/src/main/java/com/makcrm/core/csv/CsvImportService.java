@@ -130,7 +130,7 @@ public final class CsvImportService {
                     errors.add(line, fieldErrors);
                     continue;
                 }
-                out.row(values(line, columns, n));
+                out.row(values(kind, line, columns, paths(kind), n));
             }
         } catch (CsvParseException e) {
             throw CrmException.invalid("line " + (line + 1) + " or after: malformed CSV: " + e.getMessage());
@@ -213,15 +213,62 @@ public final class CsvImportService {
         return RecordColumns.input(kind, flat);
     }
 
-    private static List<Object> values(long line, List<String> columns, RecordColumns.Normalized n) {
-        List<Object> values = new ArrayList<>(columns.size() + 3);
+    private static Map<String, String> paths(ObjectKind kind) {
+        return PATHS.computeIfAbsent(kind, RecordColumns::pathsByColumn);
+    }
+
+    private static final Map<ObjectKind, Map<String, String>> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<Object> values(
+            ObjectKind kind, long line, List<String> columns, Map<String, String> paths, RecordColumns.Normalized n) {
+        List<Object> values = new ArrayList<>(columns.size() + 5);
         values.add(line);
         values.add(UuidV7.next());
         for (String column : columns) {
             values.add(n.columns().get(column));
         }
-        values.add(n.custom());
+        if (kind.hasCustomFields()) {
+            values.add(n.custom());
+        }
+        values.add(UuidV7.next());
+        values.add(createdDiff(columns, paths, n));
         return values;
+    }
+
+    /** The CREATED timeline diff of a row: {"path": {"before": null, "after": value}} for each value it sets. */
+    private static Map<String, Object> createdDiff(
+            List<String> columns, Map<String, String> paths, RecordColumns.Normalized n) {
+        Map<String, Object> diff = new LinkedHashMap<>();
+        for (String column : columns) {
+            Object value = jsonValue(n.columns().get(column));
+            if (value != null) {
+                diff.put(paths.get(column), change(value));
+            }
+        }
+        if (n.custom() != null) {
+            n.custom().forEach((k, v) -> diff.put("custom." + k, change(v)));
+        }
+        return diff;
+    }
+
+    private static Map<String, Object> change(Object after) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("before", null);
+        change.put("after", after);
+        return change;
+    }
+
+    private static Object jsonValue(Object value) {
+        if (value instanceof String[] array) {
+            return array.length == 0 ? null : List.of(array);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString();
+        }
+        if (value instanceof java.util.UUID || value instanceof java.time.LocalDate) {
+            return value.toString();
+        }
+        return value;
     }
 
     /** Row errors, of which the first {@value #MAX_REPORTED_ERRORS} are kept. */

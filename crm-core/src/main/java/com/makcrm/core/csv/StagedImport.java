@@ -41,13 +41,13 @@ final class StagedImport {
     void createStaging() throws SQLException {
         exec("create temp table " + STAGING + " on commit drop as select 0::bigint as line, id, "
                 + String.join(", ", columns) + custom(", custom") + " from " + table + " with no data");
-        exec("alter table " + STAGING + " add column existing_id uuid, add column error_field text,"
-                + " add column error text");
+        exec("alter table " + STAGING + " add column event_id uuid, add column diff jsonb, add column existing_id"
+                + " uuid, add column error_field text, add column error text");
     }
 
     String copySql(List<String> cols) {
         return "copy " + STAGING + " (line, id, " + String.join(", ", cols) + custom(", custom")
-                + ") from stdin with (format csv)";
+                + ", event_id, diff) from stdin with (format csv)";
     }
 
     /** @param filePaths the field paths the file's columns feed: an update writes only those */
@@ -170,10 +170,9 @@ final class StagedImport {
                 actor,
                 actor);
         update(
-                "insert into timeline_event (id, actor, object, record_id, action, diff) select gen_random_uuid(), ?, ?, id,"
-                        + " 'CREATED', " + createdDiff("s") + " from " + STAGING
-                        + " s where error is null and existing_id"
-                        + " is null",
+                // the diff and a time-ordered event id come with each row, built while streaming
+                "insert into timeline_event (id, actor, object, record_id, action, diff) select event_id, ?, ?, id,"
+                        + " 'CREATED', diff from " + STAGING + " where error is null and existing_id is null",
                 actor,
                 kind.apiName());
         return created;
@@ -230,20 +229,6 @@ final class StagedImport {
                 actor,
                 kind.apiName());
         return updated;
-    }
-
-    /** {"path": {"before": null, "after": value}} for every non-null column of a staged row. */
-    private String createdDiff(String alias) {
-        String pairs = columns.stream()
-                .map(col -> "'" + paths.get(col) + "', to_jsonb(" + alias + "." + col + ")")
-                .collect(Collectors.joining(", "));
-        String customPart = kind.hasCustomFields()
-                ? " || coalesce((select jsonb_object_agg('custom.' || k, v) from jsonb_each(" + alias + ".custom)"
-                        + " as e(k, v)), '{}')"
-                : "";
-        return "coalesce((select jsonb_object_agg(k, jsonb_build_object('before', null, 'after', v)) from"
-                + " jsonb_each(jsonb_strip_nulls(jsonb_build_object(" + pairs + ")" + customPart + ")) as e(k, v)"
-                + " where v <> '[]'::jsonb), '{}')";
     }
 
     private String updatedDiff(String before, String after) {

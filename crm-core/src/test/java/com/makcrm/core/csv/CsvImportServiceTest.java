@@ -178,6 +178,37 @@ class CsvImportServiceTest {
     }
 
     @Test
+    void importsObjectsWithoutCustomFieldsAndDescribesEachCreationInTheTimeline() {
+        String csv = "title,status,dueAt\nCall back,IN_PROGRESS,2026-12-01T09:00:00Z\nSend deck,,\n";
+
+        ImportReport report = run(ObjectKind.TASK, csv, ImportOptions.defaults());
+
+        assertThat(report.created()).as(report.errors().toString()).isEqualTo(2);
+        Object id = sql.one("select id from " + tenant.schema() + ".task where title = 'Call back'");
+        CrmRecord task = fixture.core().records().get(tenant, ObjectKind.TASK, (java.util.UUID) id);
+        assertThat(task.get("status")).isEqualTo("IN_PROGRESS");
+        assertThat(sql.one("select status from " + tenant.schema() + ".task where title = 'Send deck'"))
+                .isEqualTo("TODO");
+        TimelineEvent created = fixture.core()
+                .timeline()
+                .list(tenant, "task", task.id(), null, 5)
+                .get(0);
+        assertThat(created.action()).isEqualTo(TimelineEvent.Action.CREATED);
+        assertThat(created.diff())
+                .isEqualTo(Map.of(
+                        "title", mapOf("before", null, "after", "Call back"),
+                        "status", mapOf("before", null, "after", "IN_PROGRESS"),
+                        "dueAt", mapOf("before", null, "after", "2026-12-01T09:00:00Z")));
+    }
+
+    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
+    @Test
     void malformedFilesAreRejectedNamingTheLineAndChangeNothing() {
         assertThatThrownBy(() -> run(ObjectKind.COMPANY, "name,shoe\nAcme,42\n", ImportOptions.defaults()))
                 .isInstanceOf(CrmException.class)
