@@ -11,8 +11,9 @@ import java.util.HexFormat;
 /**
  * A deterministic pseudo-random stream of any length, generated as it is read, so tests can store objects of tens
  * of megabytes without holding them in memory and recompute their SHA-256 independently of the code under test.
+ * Shared by the storage and attachment tests.
  */
-final class GeneratedContent extends InputStream {
+public final class GeneratedContent extends InputStream {
 
     private long remaining;
     private long state;
@@ -24,11 +25,11 @@ final class GeneratedContent extends InputStream {
         this.state = seed == 0 ? 0x9E3779B97F4A7C15L : seed;
     }
 
-    static InputStream of(long length, long seed) {
+    public static InputStream of(long length, long seed) {
         return new GeneratedContent(length, seed);
     }
 
-    static String sha256(long length, long seed) {
+    public static String sha256(long length, long seed) {
         return sha256Of(of(length, seed));
     }
 
@@ -37,7 +38,7 @@ final class GeneratedContent extends InputStream {
     }
 
     /** Reads the stream to its end and closes it. */
-    static String sha256Of(InputStream in) {
+    public static String sha256Of(InputStream in) {
         try (in) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
