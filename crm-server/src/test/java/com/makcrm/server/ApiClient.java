@@ -71,6 +71,52 @@ public final class ApiClient {
         return send("PATCH", path, bearer, "application/json", BodyPublishers.ofString(json(body)));
     }
 
+    /** A JSON request with extra headers (If-Match, Idempotency-Key, ...); {@code body} may be null. */
+    public Response json(String method, String path, String bearer, Object body, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        if (bearer != null) {
+            all.put("Authorization", "Bearer " + bearer);
+        }
+        return body == null
+                ? send(method, path, null, BodyPublishers.noBody(), all)
+                : send(method, path, "application/json", BodyPublishers.ofString(JSON.writeValueAsString(body)), all);
+    }
+
+    /** A multipart/form-data upload of one file part named {@code field}, plus plain text fields. */
+    public Response upload(
+            String path, String bearer, String field, String fileName, String contentType, byte[] content) {
+        String boundary = "----crm" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\n" + "Content-Type: " + contentType + "\r\n\r\n";
+        out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(
+                "POST",
+                path,
+                "multipart/form-data; boundary=" + boundary,
+                BodyPublishers.ofByteArray(out.toByteArray()),
+                bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer));
+    }
+
+    /** A GET whose body is kept as bytes (downloads). */
+    public HttpResponse<byte[]> bytes(String path, String bearer) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer)
+                .GET()
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path, String bearer) {
         return send("GET", path, bearer, null, BodyPublishers.noBody());
     }

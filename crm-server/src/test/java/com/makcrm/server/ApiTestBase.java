@@ -1,7 +1,9 @@
 package com.makcrm.server;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.testsupport.S3Service;
 import com.makcrm.core.testsupport.TestDatabase;
+import com.makcrm.core.testsupport.TestServices;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -45,6 +47,14 @@ public abstract class ApiTestBase {
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
+        S3Service s3 = TestServices.s3();
+        registry.add("crm.core.storage-url", () -> "s3://" + SharedTestDatabase.bucket() + "/attachments");
+        registry.add("crm.core.s3.endpoint", () -> s3.endpoint().toString());
+        registry.add("crm.core.s3.region", s3::region);
+        registry.add("crm.core.s3.path-style", () -> "true");
+        registry.add("crm.core.s3.access-key", s3::accessKey);
+        registry.add("crm.core.s3.secret-key", s3::secretKey);
+        registry.add("crm.core.s3.checksum-when-required", () -> "true");
     }
 
     @LocalServerPort
@@ -73,6 +83,23 @@ public abstract class ApiTestBase {
             throw new AssertionError("sign-up failed: " + r.status() + " " + r.body());
         }
         return r;
+    }
+
+    /** A new tenant: its owner's access token, and an API key for each other role. */
+    protected TestTenant newTenant() {
+        ApiClient.Response owner = signup(email());
+        String ownerToken = owner.text("accessToken");
+        java.util.Map<String, String> tokens = new java.util.HashMap<>();
+        tokens.put("OWNER", ownerToken);
+        for (String role : new String[] {"ADMIN", "MEMBER", "READ_ONLY"}) {
+            ApiClient.Response key =
+                    api.post("/api/v1/admin/api-keys", ownerToken, Map.of("name", "test " + role, "role", role));
+            if (key.status() != 201) {
+                throw new AssertionError("creating a " + role + " key failed: " + key.status() + " " + key.body());
+            }
+            tokens.put(role, key.text("key"));
+        }
+        return new TestTenant(owner.json().get("tenant").get("slug").asString(), Map.copyOf(tokens));
     }
 
     /** Endpoints that fail on purpose, to prove failures never leak internals. */

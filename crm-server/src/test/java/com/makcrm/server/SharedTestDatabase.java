@@ -11,6 +11,7 @@ import java.sql.SQLException;
 final class SharedTestDatabase {
 
     private static TestDatabase database;
+    private static String bucket;
 
     private SharedTestDatabase() {}
 
@@ -26,6 +27,14 @@ final class SharedTestDatabase {
             database = db;
         }
         return database;
+    }
+
+    /** One bucket for the attachments of all API tests of this JVM. */
+    static synchronized String bucket() {
+        if (bucket == null) {
+            bucket = com.makcrm.core.testsupport.TestServices.s3().createBucket("crm-server-test");
+        }
+        return bucket;
     }
 
     private static void drop(TestDatabase db) {

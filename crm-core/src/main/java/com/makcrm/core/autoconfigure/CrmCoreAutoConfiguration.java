@@ -5,15 +5,19 @@ import com.makcrm.core.migration.FanOutListener;
 import com.makcrm.core.migration.FanOutReport;
 import com.makcrm.core.migration.MigrationService;
 import com.makcrm.core.migration.TenantMigrationResult;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.ObjectStorages;
 import com.makcrm.core.tenant.TenantService;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -28,13 +32,25 @@ public class CrmCoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CrmCore crmCore(DataSource dataSource, CrmCoreProperties properties) {
+    public CrmCore crmCore(DataSource dataSource, CrmCoreProperties properties, ObjectProvider<ObjectStorage> storage) {
         CrmCore core = CrmCore.create(
-                dataSource, new CrmCore.Settings(properties.extraTenantMigrations(), properties.deletionGrace(), null));
+                dataSource,
+                new CrmCore.Settings(
+                        properties.extraTenantMigrations(), properties.deletionGrace(), storage.getIfAvailable()));
         if (properties.migrateOnStart()) {
             migrateAll(core);
         }
         return core;
+    }
+
+    /** Object storage for attachments, when {@code crm.core.storage-url} names one. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "crm.core", name = "storage-url")
+    public ObjectStorage crmObjectStorage(CrmCoreProperties properties) {
+        ObjectStorage storage = ObjectStorages.fromUrl(properties.storageUrl(), properties.s3());
+        log.info("object storage for attachments: {}", storage.getClass().getSimpleName());
+        return storage;
     }
 
     /** Static: post-processors are created before the configuration class itself. */

@@ -156,6 +156,13 @@ public final class TenantService {
         return store.findBySlug(slug).orElseThrow(() -> CrmException.notFound("tenant '" + slug + "' not found"));
     }
 
+    /** The tenant with this id, in any status but PURGED; a credential names its tenant by id. */
+    public Tenant getById(UUID id) {
+        return store.findById(id)
+                .filter(t -> t.status() != TenantStatus.PURGED)
+                .orElseThrow(() -> CrmException.notFound("tenant " + id + " not found"));
+    }
+
     public List<OperationRecord> recentOperations(String slug, int limit) {
         return operations.recent(slug, limit);
     }

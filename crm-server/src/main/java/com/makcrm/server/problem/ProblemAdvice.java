@@ -4,6 +4,7 @@ import com.makcrm.core.access.AuthenticationFailedException;
 import com.makcrm.core.access.TooManyAttemptsException;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.server.api.PreconditionRequiredException;
 import com.makcrm.server.http.BodyTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -49,6 +50,11 @@ class ProblemAdvice {
                 Problems.of(ProblemType.RATE_LIMITED, e.getMessage(), request),
                 headers -> headers.set(
                         HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds())));
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException e, HttpServletRequest request) {
+        return answer(Problems.of(ProblemType.PRECONDITION_REQUIRED, e.getMessage(), request), h -> {});
     }
 
     @ExceptionHandler(AuthenticationFailedException.class)

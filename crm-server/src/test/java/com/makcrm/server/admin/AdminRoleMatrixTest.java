@@ -165,7 +165,11 @@ class AdminRoleMatrixTest extends ApiTestBase {
         String keyIdA = keyA.text("id");
         String memberIdA = world.userIds().get("MEMBER");
 
-        Response listB = api.get("/api/v1/admin/members?tenant=" + world.slugA(), ownerB);
+        // a client-supplied tenant is not a way in: the parameter is refused, not silently ignored
+        Response pickTenant = api.get("/api/v1/admin/members?tenant=" + world.slugA(), ownerB);
+        assertThat(pickTenant.status()).isEqualTo(400);
+        assertThat(pickTenant.text("detail")).contains("unknown query parameter 'tenant'");
+        Response listB = api.get("/api/v1/admin/members", ownerB);
         assertThat(listB.json().get("data")).hasSize(1);
         assertThat(listB.body()).doesNotContain(memberIdA);
         assertThat(api.get("/api/v1/admin/api-keys", ownerB).body()).doesNotContain(keyIdA);
