@@ -40,7 +40,7 @@ public abstract class ApiTestBase {
     public static final String JWT_SECRET = "test-secret-of-at-least-thirty-two-bytes!";
     public static final String PASSWORD = "correct horse battery";
 
-    static final TestDatabase db = SharedTestDatabase.get();
+    protected static final TestDatabase db = SharedTestDatabase.get();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

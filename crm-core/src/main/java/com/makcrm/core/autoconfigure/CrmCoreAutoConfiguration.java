@@ -5,6 +5,8 @@ import com.makcrm.core.migration.FanOutListener;
 import com.makcrm.core.migration.FanOutReport;
 import com.makcrm.core.migration.MigrationService;
 import com.makcrm.core.migration.TenantMigrationResult;
+import com.makcrm.core.schema.SchemaState;
+import com.makcrm.core.schema.SchemaVersions;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectStorages;
 import com.makcrm.core.tenant.TenantService;
@@ -39,6 +41,8 @@ public class CrmCoreAutoConfiguration {
                         properties.extraTenantMigrations(), properties.deletionGrace(), storage.getIfAvailable()));
         if (properties.migrateOnStart()) {
             migrateAll(core);
+        } else {
+            requireCurrentSchemas(core);
         }
         return core;
     }
@@ -69,6 +73,33 @@ public class CrmCoreAutoConfiguration {
     @ConditionalOnMissingBean
     public MigrationService migrationService(CrmCore core) {
         return core.migrations();
+    }
+
+    /**
+     * Without migrations on start, a control schema older than this build needs stops the start (nothing could be
+     * served correctly); tenants whose schemas lag are only counted here, and refused one by one by the server.
+     */
+    static void requireCurrentSchemas(CrmCore core) {
+        SchemaState control = core.migrations().controlStatus();
+        if (!control.pending().isEmpty()) {
+            String message = "CRM_MIGRATE_ON_START=false and the control schema is at version "
+                    + (control.currentVersion() == null ? "(none)" : control.currentVersion())
+                    + ", older than this build needs (pending: " + String.join(", ", control.pending())
+                    + "); run 'crm migrate up' first, or start with CRM_MIGRATE_ON_START=true";
+            log.error(message);
+            throw new IllegalStateException(message);
+        }
+        String latest = core.migrations().latestTenantVersion();
+        long behind = core.tenants().listMigrated().stream()
+                .filter(t -> SchemaVersions.older(t.schemaVersion(), latest))
+                .count();
+        if (behind > 0) {
+            log.warn(
+                    "CRM_MIGRATE_ON_START=false and {} tenant schemas are older than version {} this build needs;"
+                            + " their requests are refused with 503 until 'crm migrate up' brings them forward",
+                    behind,
+                    latest);
+        }
     }
 
     private static void migrateAll(CrmCore core) {

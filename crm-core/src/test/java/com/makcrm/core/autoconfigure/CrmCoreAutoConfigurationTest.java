@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 class CrmCoreAutoConfigurationTest {
 
@@ -20,7 +21,8 @@ class CrmCoreAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
-            .withBean(DataSource.class, db::dataSource);
+            // a wrapper without close(): each context would otherwise close the shared pool when it stops
+            .withBean(DataSource.class, () -> new DelegatingDataSource(db.dataSource()));
 
     @Test
     void exposesCoreServicesAndMigratesOnStart() {
@@ -61,6 +63,52 @@ class CrmCoreAutoConfigurationTest {
             ds.close();
             TestDatabase.dropQuietly(name);
         }
+    }
+
+    @Test
+    void withoutMigrationsOnStartAnOldControlSchemaStopsTheStart() {
+        var pg = com.makcrm.core.testsupport.TestServices.postgres();
+        String name = "crm_test_nomigrate_" + Long.toHexString(System.nanoTime());
+        String url = pg.jdbcUrl(name);
+        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+        ds.setJdbcUrl(url);
+        ds.setUsername(pg.user());
+        ds.setPassword(pg.password());
+        try {
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
+                    .withBean(DataSource.class, () -> new DelegatingDataSource(ds))
+                    .withPropertyValues(
+                            "spring.datasource.url=" + url,
+                            "spring.datasource.username=" + pg.user(),
+                            "crm.core.migrate-on-start=false")
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .hasMessageContaining("CRM_MIGRATE_ON_START=false")
+                                .hasMessageContaining("control schema is at version (none)")
+                                .hasMessageContaining("crm migrate up");
+                        assertThat(new TestSql(ds).tableExists("crm_control", "tenant"))
+                                .isFalse();
+                    });
+        } finally {
+            ds.close();
+            TestDatabase.dropQuietly(name);
+        }
+    }
+
+    @Test
+    void objectStorageComesFromTheStorageUrl(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        runner.withPropertyValues("crm.core.storage-url=" + dir.resolve("objects"))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(com.makcrm.core.storage.ObjectStorage.class);
+                    var storage = context.getBean(com.makcrm.core.storage.ObjectStorage.class);
+                    storage.put("probe", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 3, null);
+                    assertThat(dir.resolve("objects")).isNotEmptyDirectory();
+                    assertThat(context.getBean(CrmCore.class).attachments()).isNotNull();
+                });
+        runner.run(context -> assertThat(context).doesNotHaveBean(com.makcrm.core.storage.ObjectStorage.class));
     }
 
     @Test

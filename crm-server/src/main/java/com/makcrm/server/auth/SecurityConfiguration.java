@@ -25,7 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <tr><td>GET/HEAD {@code /api/v1/**} (records, search, metadata)</td><td>yes</td><td>yes</td><td>yes</td>
  *       <td>yes</td></tr>
  *   <tr><td>other methods on {@code /api/v1/**} (record writes)</td><td>-</td><td>yes</td><td>yes</td><td>yes</td></tr>
- *   <tr><td>writes to {@code /api/v1/metadata/**}; all of {@code /api/v1/admin/**} (members, API keys)</td>
+ *   <tr><td>writes to {@code /api/v1/metadata/**} (custom fields) and {@code /api/v1/pipelines/**} (pipelines and
+ *       stages); all of {@code /api/v1/admin/**} (members, API keys)</td>
  *       <td>-</td><td>-</td><td>yes</td><td>yes</td></tr>
  *   <tr><td>{@code /api/v1/tenant/**} (tenant settings); granting, changing or removing OWNER</td><td>-</td><td>-</td>
  *       <td>-</td><td>yes</td></tr>
@@ -67,7 +68,7 @@ class SecurityConfiguration {
                         .hasRole("READ_ONLY")
                         .requestMatchers(HttpMethod.HEAD, "/api/**")
                         .hasRole("READ_ONLY")
-                        .requestMatchers("/api/v1/metadata/**")
+                        .requestMatchers("/api/v1/metadata/**", "/api/v1/pipelines/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/**")
                         .hasRole("MEMBER")
