@@ -8,6 +8,7 @@ import com.makcrm.server.admin.AdminApi.CreatedApiKeyView;
 import com.makcrm.server.admin.AdminApi.ListResponse;
 import com.makcrm.server.admin.AdminApi.NewApiKeyRequest;
 import com.makcrm.server.auth.CrmPrincipal;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** API keys of the caller's tenant (ADMIN and OWNER; the tenant comes from the credential). */
 @RestController
+@Tag(name = "Admin: API keys")
 @RequestMapping("/api/v1/admin/api-keys")
 class ApiKeyController {
 

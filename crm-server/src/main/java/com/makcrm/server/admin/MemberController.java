@@ -8,6 +8,7 @@ import com.makcrm.server.admin.AdminApi.MemberView;
 import com.makcrm.server.admin.AdminApi.NewMemberRequest;
 import com.makcrm.server.admin.AdminApi.RoleChangeRequest;
 import com.makcrm.server.auth.CrmPrincipal;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * last OWNER stays.
  */
 @RestController
+@Tag(name = "Admin: members")
 @RequestMapping("/api/v1/admin/members")
 class MemberController {
 

@@ -8,6 +8,10 @@ import com.makcrm.core.error.FieldError;
 import com.makcrm.core.tenant.TenantScope;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -32,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * {@code /api/v1/{objects}/{id}/attachments}.
  */
 @RestController
+@Tag(name = "Attachments")
 @RequestMapping("/api/v1/attachments")
 class AttachmentController {
 
@@ -51,6 +56,13 @@ class AttachmentController {
     }
 
     @GetMapping(path = "/{id}/content")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file's bytes, with its content type, length and a download file name",
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<StreamingResponseBody> content(
             @AuthenticationPrincipal CrmPrincipal principal, @PathVariable UUID id) {
         TenantScope scope = scopes.of(principal);

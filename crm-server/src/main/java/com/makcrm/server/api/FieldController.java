@@ -15,6 +15,7 @@ import com.makcrm.server.api.FieldApi.NewFieldRequest;
 import com.makcrm.server.api.FieldApi.OptionRequest;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ETag, and a change names it in {@code If-Match}.
  */
 @RestController
+@Tag(name = "Custom fields")
 @RequestMapping("/api/v1/metadata/fields")
 class FieldController {
 

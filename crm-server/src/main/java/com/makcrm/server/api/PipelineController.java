@@ -13,6 +13,7 @@ import com.makcrm.server.api.PipelineApi.StageChangeRequest;
 import com.makcrm.server.api.PipelineApi.StageOrderRequest;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * pipeline's version as their ETag.
  */
 @RestController
+@Tag(name = "Pipelines")
 @RequestMapping("/api/v1/pipelines")
 class PipelineController {
 

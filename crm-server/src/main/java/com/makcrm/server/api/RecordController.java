@@ -19,6 +19,9 @@ import com.makcrm.server.api.ApiViews.PageInfo;
 import com.makcrm.server.api.ApiViews.PageResponse;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -242,6 +245,10 @@ abstract class RecordController {
 
     /** Streams every matching record as CSV (UTF-8, CRLF), however many there are. */
     @GetMapping(path = "/export", produces = "text/csv")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The records as CSV: a header line, then one line per record",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<StreamingResponseBody> exportCsv(
             @AuthenticationPrincipal CrmPrincipal principal,
             @RequestParam(required = false) String filter,

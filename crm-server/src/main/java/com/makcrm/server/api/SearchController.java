@@ -5,6 +5,7 @@ import com.makcrm.core.search.SearchHit;
 import com.makcrm.server.api.ApiViews.DataResponse;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * first. {@code objects} narrows it (comma-separated: person, company, opportunity).
  */
 @RestController
+@Tag(name = "Search")
 class SearchController {
 
     static final int DEFAULT_LIMIT = 20;

@@ -9,6 +9,7 @@ import com.makcrm.server.auth.AuthApi.LoginRequest;
 import com.makcrm.server.auth.AuthApi.RefreshRequest;
 import com.makcrm.server.auth.AuthApi.SignupRequest;
 import com.makcrm.server.auth.AuthApi.TokenResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Sign-up, login, refresh and logout: the only endpoints that need no credential. */
 @RestController
+@Tag(name = "Auth")
 @RequestMapping(path = "/api/v1/auth", consumes = MediaType.APPLICATION_JSON_VALUE)
 class AuthController {
 

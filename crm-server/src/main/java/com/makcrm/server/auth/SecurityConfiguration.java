@@ -22,6 +22,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <caption>Who may do what</caption>
  *   <tr><th>requests</th><th>READ_ONLY</th><th>MEMBER</th><th>ADMIN</th><th>OWNER</th></tr>
  *   <tr><td>{@code /api/v1/auth/**} (sign-up, login, refresh, logout)</td><td colspan="4">anyone</td></tr>
+ *   <tr><td>{@code /actuator/health/**}, {@code /actuator/info}, {@code /actuator/prometheus}, API docs
+ *       ({@code /v3/api-docs/**}, {@code /swagger-ui/**})</td><td colspan="4">anyone</td></tr>
+ *   <tr><td>any other {@code /actuator/**}</td><td colspan="4">nobody</td></tr>
  *   <tr><td>GET/HEAD {@code /api/v1/**} (records, search, metadata)</td><td>yes</td><td>yes</td><td>yes</td>
  *       <td>yes</td></tr>
  *   <tr><td>other methods on {@code /api/v1/**} (record writes)</td><td>-</td><td>yes</td><td>yes</td><td>yes</td></tr>
@@ -57,6 +60,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/auth/**")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        // for the scraper; nginx keeps /actuator off the internet (or use CRM_MANAGEMENT_PORT)
+                        .requestMatchers("/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .denyAll()

@@ -6,6 +6,7 @@ import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
 import com.makcrm.server.api.PreconditionRequiredException;
 import com.makcrm.server.http.BodyTooLargeException;
+import com.makcrm.server.http.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -198,7 +199,9 @@ class ProblemAdvice {
     }
 
     private static ProblemDetail internal(Exception e, HttpServletRequest request) {
-        String reference = UUID.randomUUID().toString();
+        // the request id: the same as the X-Request-Id header, the problem's requestId and the log lines
+        String id = RequestIdFilter.of(request);
+        String reference = id != null ? id : UUID.randomUUID().toString();
         log.error("{} {} failed (error reference {})", request.getMethod(), request.getRequestURI(), reference, e);
         return Problems.of(
                 ProblemType.INTERNAL,

@@ -1,6 +1,7 @@
 package com.makcrm.server.problem;
 
 import com.makcrm.core.error.FieldError;
+import com.makcrm.server.http.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,6 +35,10 @@ public final class Problems {
         problem.setTitle(type.title());
         if (request != null) {
             problem.setInstance(URI.create(instancePath(request)));
+            String requestId = RequestIdFilter.of(request);
+            if (requestId != null) {
+                problem.setProperty("requestId", requestId); // the same id as the X-Request-Id header and the logs
+            }
         }
         return problem;
     }
