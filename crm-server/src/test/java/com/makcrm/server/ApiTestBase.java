@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
             "crm.auth.password.iterations=1",
             "crm.auth.address-throttle.threshold=10000",
             "crm.auth.jwt-secret=" + ApiTestBase.JWT_SECRET,
-            "crm.http.max-body-size=64KB"
+            "crm.http.max-body-size=64KB",
+            "crm.rate-limit.requests-per-minute=0" // tests make many requests per credential; see RateLimitApiTest
         })
 @Import(ApiTestBase.FailingEndpoints.class)
 public abstract class ApiTestBase {

@@ -137,6 +137,27 @@ class RecordApiTest extends ApiTestBase {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyCreatesOneRecord() {
+        TestTenant t = newTenant();
+        Map<String, String> key = Map.of("Idempotency-Key", "create-acme-" + suffix());
+        Map<String, Object> body = Map.of("name", "Acme", "domain", "acme-" + suffix() + ".example");
+
+        Response first = api.json("POST", "/api/v1/companies", t.member(), body, key);
+        Response retry = api.json("POST", "/api/v1/companies", t.member(), body, key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotency-Replayed")).hasValue("true");
+        assertThat(retry.text("id")).isEqualTo(first.text("id"));
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(ids(api.get("/api/v1/companies", t.member()))).containsExactly(first.text("id"));
+
+        Response otherBody = api.json("POST", "/api/v1/companies", t.member(), Map.of("name", "Other"), key);
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(ids(api.get("/api/v1/companies", t.member()))).hasSize(1);
+    }
+
+    @Test
     void filtersWithTheQueryLanguage() {
         TestTenant t = newTenant();
         api.post("/api/v1/companies", t.member(), Map.of("name", "Alpha", "employees", 10));
