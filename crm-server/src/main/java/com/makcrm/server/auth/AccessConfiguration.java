@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -18,8 +19,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -81,6 +84,10 @@ class AccessConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        // our issuer is a plain name, not a URL: the default converter would try (and fail, with an exception)
+        // to make a URL of it on every request
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
         return decoder;
     }
 
@@ -88,7 +95,8 @@ class AccessConfiguration {
     @Bean
     AuthenticationManager bearerAuthenticationManager(AccessServices access, JwtDecoder decoder) {
         JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(decoder);
-        jwts.setJwtAuthenticationConverter(jwt -> new CrmAuthentication(AccessTokens.principal(jwt)));
-        return new ProviderManager(new BearerAuthenticationProvider(access.apiKeys(), jwts));
+        jwts.setJwtAuthenticationConverter(
+                jwt -> new CrmAuthentication(AccessTokens.principal(jwt), jwt.getExpiresAt()));
+        return new ProviderManager(new BearerAuthenticationProvider(access.apiKeys(), jwts, Clock.systemUTC()));
     }
 }

@@ -1,6 +1,7 @@
 package com.makcrm.server.auth;
 
 import com.makcrm.core.access.Role;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -14,11 +15,22 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 final class CrmAuthentication extends AbstractAuthenticationToken {
 
     private final CrmPrincipal principal;
+    private final Instant expiresAt;
 
     CrmAuthentication(CrmPrincipal principal) {
+        this(principal, null);
+    }
+
+    /** @param expiresAt when the credential stops being valid (an access token's {@code exp}); null for API keys */
+    CrmAuthentication(CrmPrincipal principal, Instant expiresAt) {
         super(authorities(principal.role()));
         this.principal = principal;
+        this.expiresAt = expiresAt;
         setAuthenticated(true);
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
     }
 
     static List<GrantedAuthority> authorities(Role role) {

@@ -61,8 +61,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
     }
 
     static String accepted(String offered) {
-        return offered != null && SANE.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        return offered != null && SANE.matcher(offered).matches() ? offered : newId();
+    }
+
+    /**
+     * A random (version 4 shaped) UUID from a thread-local generator: request ids need to be unique, not secret, and
+     * {@code UUID.randomUUID()} serializes every request on one shared SecureRandom.
+     */
+    static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 }

@@ -1,7 +1,7 @@
 package com.makcrm.server.tenancy;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.makcrm.core.CrmCore;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
@@ -27,21 +27,28 @@ import org.springframework.stereotype.Component;
 public final class TenantScopes {
 
     static final Duration TTL = Duration.ofSeconds(5);
+    static final Duration EXPIRY = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(TenantScopes.class);
 
     private final CrmCore core;
     private final String neededSchemaVersion;
-    private final Cache<UUID, Tenant> tenants =
-            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(10_000).build();
+    private final LoadingCache<UUID, Tenant> tenants;
 
     TenantScopes(CrmCore core) {
         this.core = core;
+        // refreshed in the background after TTL while the cached tenant keeps serving, so requests of a busy
+        // tenant never queue behind its reload; a tenant nobody asked for in EXPIRY is read afresh
+        this.tenants = Caffeine.newBuilder()
+                .refreshAfterWrite(TTL)
+                .expireAfterWrite(EXPIRY)
+                .maximumSize(10_000)
+                .build(id -> core.tenants().getById(id));
         this.neededSchemaVersion = core.migrations().latestTenantVersion();
     }
 
     public TenantScope of(CrmPrincipal principal) {
-        Tenant tenant = tenants.get(principal.tenantId(), id -> core.tenants().getById(id));
+        Tenant tenant = tenants.get(principal.tenantId());
         if (tenant.status() != TenantStatus.ACTIVE) {
             throw new CrmException(
                     ErrorCategory.FORBIDDEN,
