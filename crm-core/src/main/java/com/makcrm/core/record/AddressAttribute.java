@@ -63,6 +63,25 @@ final class AddressAttribute implements Attribute {
     }
 
     @Override
+    public FieldDescription describe() {
+        List<FieldDescription> parts = PARTS.stream()
+                .map(part -> FieldDescription.field(part, FieldDescription.Type.STRING)
+                        .omittedWhenEmpty()
+                        .min(part.equals("country") ? 2L : null)
+                        .max(part.equals("country") ? 2L : 300L)
+                        .description(
+                                part.equals("country")
+                                        ? "ISO 3166-1 alpha-2 code, upper case in records, e.g. DE"
+                                        : null)
+                        .build())
+                .toList();
+        return FieldDescription.field(name, FieldDescription.Type.OBJECT)
+                .description("A postal address; parts without a value are left out, and a write replaces all parts")
+                .properties(parts)
+                .build();
+    }
+
+    @Override
     public Object read(ResultSet row) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String part : PARTS) {

@@ -21,6 +21,9 @@ interface Attribute {
 
     Object read(ResultSet row) throws SQLException;
 
+    /** What {@link #read} gives and {@link #write} takes, as JSON: the source of the API documentation. */
+    FieldDescription describe();
+
     default boolean required() {
         return false;
     }

@@ -113,6 +113,29 @@ final class ContactsAttribute implements Attribute {
     }
 
     @Override
+    public FieldDescription describe() {
+        boolean email = kind == Kind.EMAIL;
+        String value = email ? "email address, lower case in records" : "phone number, E.164 in records (+4930123456)";
+        return FieldDescription.field(name, FieldDescription.Type.OBJECT)
+                .description("The primary " + value + ", and up to " + MAX_ADDITIONAL + " more; when only additional"
+                        + " ones are written, the first becomes primary. A write replaces both.")
+                .properties(List.of(
+                        FieldDescription.field("primary", FieldDescription.Type.STRING)
+                                .format(email ? "email" : null)
+                                .notNull()
+                                .build(),
+                        FieldDescription.field("additional", FieldDescription.Type.ARRAY)
+                                .notNull()
+                                .max((long) MAX_ADDITIONAL)
+                                .items(FieldDescription.field("additional", FieldDescription.Type.STRING)
+                                        .format(email ? "email" : null)
+                                        .notNull()
+                                        .build())
+                                .build()))
+                .build();
+    }
+
+    @Override
     public Object read(ResultSet row) throws SQLException {
         String primary = row.getString(primaryColumn);
         Array array = row.getArray(additionalColumn);

@@ -64,6 +64,25 @@ final class MoneyAttribute implements Attribute {
     }
 
     @Override
+    public FieldDescription describe() {
+        return FieldDescription.field(name, FieldDescription.Type.OBJECT)
+                .description("Money: an exact amount in the currency's minor units and its currency; both or neither")
+                .properties(List.of(
+                        FieldDescription.field("amountMinor", FieldDescription.Type.INTEGER)
+                                .format("int64")
+                                .required()
+                                .description("The amount in minor units (cents), e.g. 1250000 for 12500.00")
+                                .build(),
+                        FieldDescription.field("currency", FieldDescription.Type.STRING)
+                                .required()
+                                .min(3L)
+                                .max(3L)
+                                .description("ISO 4217 code, upper case in records, e.g. EUR")
+                                .build()))
+                .build();
+    }
+
+    @Override
     public Object read(ResultSet row) throws SQLException {
         if (row.getObject(amountColumn) == null) {
             return null;

@@ -26,6 +26,9 @@ final class ObjectModel {
                                 ScalarAttribute.text("name", "name").required().build(),
                                 ScalarAttribute.text("domain", "domain")
                                         .normalizer(v -> Values.domain("domain", v))
+                                        .format("hostname")
+                                        .description("The bare host name, e.g. acme.com (a written URL is reduced to"
+                                                + " it); unique among live companies")
                                         .build(),
                                 ScalarAttribute.of("employees", "employees", Type.INTEGER)
                                         .range(0, Integer.MAX_VALUE)
@@ -37,6 +40,7 @@ final class ObjectModel {
                                 url("linkedinUrl", "linkedin_url"),
                                 url("xUrl", "x_url"),
                                 ScalarAttribute.of("idealCustomer", "ideal_customer", Type.BOOLEAN)
+                                        .defaultValue(false)
                                         .build())));
         MODELS.put(
                 ObjectKind.PERSON,
@@ -75,12 +79,19 @@ final class ObjectModel {
                                 ScalarAttribute.of("closeDate", "close_date", Type.DATE)
                                         .build(),
                                 ScalarAttribute.of("pipelineId", "pipeline_id", Type.UUID)
+                                        .neverNull()
+                                        .description("The pipeline's id; the default pipeline when not given")
                                         .build(),
                                 ScalarAttribute.text("stage", "stage")
                                         .maxLength(63)
+                                        .neverNull()
+                                        .description("The key of a stage of the pipeline, e.g. PROPOSAL; its first"
+                                                + " stage when not given")
                                         .build(),
                                 ScalarAttribute.of("probability", "probability", Type.INTEGER)
                                         .range(0, 100)
+                                        .description("Percent; the stage's probability when a create, or a change of"
+                                                + " stage, does not give one")
                                         .build(),
                                 ScalarAttribute.of("companyId", "company_id", Type.UUID)
                                         .references(ObjectKind.COMPANY)
@@ -104,7 +115,8 @@ final class ObjectModel {
                                 ScalarAttribute.of("dueAt", "due_at", Type.DATETIME)
                                         .build(),
                                 ScalarAttribute.of("status", "status", Type.ENUM)
-                                        .allowed(Set.of("TODO", "IN_PROGRESS", "DONE"))
+                                        .allowed(List.of("TODO", "IN_PROGRESS", "DONE"))
+                                        .defaultValue("TODO")
                                         .build(),
                                 ScalarAttribute.of("assigneeId", "assignee_id", Type.UUID)
                                         .build())));
@@ -160,6 +172,8 @@ final class ObjectModel {
         return ScalarAttribute.text(name, column)
                 .maxLength(2048)
                 .normalizer(v -> Values.url(name, v))
+                .format("uri")
+                .description("An absolute http(s) URL")
                 .build();
     }
 }

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -33,10 +32,14 @@ final class ScalarAttribute implements Attribute {
     private final boolean required;
     private final int maxLength;
     private final UnaryOperator<String> normalizer;
-    private final Set<String> allowed;
+    private final List<String> allowed;
     private final ObjectKind references;
     private final long min;
     private final long max;
+    private final String format;
+    private final String description;
+    private final Object defaultValue;
+    private final boolean neverNull;
 
     private ScalarAttribute(Builder b) {
         this.name = b.name;
@@ -49,6 +52,10 @@ final class ScalarAttribute implements Attribute {
         this.references = b.references;
         this.min = b.min;
         this.max = b.max;
+        this.format = b.format;
+        this.description = b.description;
+        this.defaultValue = b.defaultValue;
+        this.neverNull = b.neverNull;
     }
 
     static Builder text(String name, String column) {
@@ -146,6 +153,41 @@ final class ScalarAttribute implements Attribute {
         };
     }
 
+    @Override
+    public FieldDescription describe() {
+        FieldDescription.Builder d = switch (type) {
+            case TEXT ->
+                FieldDescription.field(name, FieldDescription.Type.STRING)
+                        .format(format)
+                        .min(required ? 1L : null)
+                        .max((long) maxLength);
+            case INTEGER ->
+                FieldDescription.field(name, FieldDescription.Type.INTEGER)
+                        .format(max <= Integer.MAX_VALUE && min >= Integer.MIN_VALUE ? "int32" : "int64")
+                        .min(min == Integer.MIN_VALUE ? null : min)
+                        .max(max == Integer.MAX_VALUE ? null : max);
+            case BOOLEAN -> FieldDescription.field(name, FieldDescription.Type.BOOLEAN);
+            case DATE ->
+                FieldDescription.field(name, FieldDescription.Type.STRING).format("date");
+            case DATETIME ->
+                FieldDescription.field(name, FieldDescription.Type.STRING).format("date-time");
+            case UUID ->
+                FieldDescription.field(name, FieldDescription.Type.STRING).format("uuid");
+            case ENUM ->
+                FieldDescription.field(name, FieldDescription.Type.STRING).enumValues(allowed);
+        };
+        if (required) {
+            d.required();
+        }
+        if (neverNull) {
+            d.notNull();
+        }
+        String text = description != null
+                ? description
+                : references != null ? "Id of the related " + references.apiName() + "; it must exist" : null;
+        return d.defaultValue(defaultValue).description(text).build();
+    }
+
     static final class Builder {
         private final String name;
         private final String column;
@@ -153,10 +195,14 @@ final class ScalarAttribute implements Attribute {
         private boolean required;
         private int maxLength = 500;
         private UnaryOperator<String> normalizer;
-        private Set<String> allowed = Set.of();
+        private List<String> allowed = List.of();
         private ObjectKind references;
         private long min = Integer.MIN_VALUE;
         private long max = Integer.MAX_VALUE;
+        private String format;
+        private String description;
+        private Object defaultValue;
+        private boolean neverNull;
 
         private Builder(String name, String column, Type type) {
             this.name = name;
@@ -179,8 +225,9 @@ final class ScalarAttribute implements Attribute {
             return this;
         }
 
-        Builder allowed(Set<String> allowed) {
-            this.allowed = allowed;
+        /** The values an ENUM takes, in the order documentation lists them. */
+        Builder allowed(List<String> allowed) {
+            this.allowed = List.copyOf(allowed);
             return this;
         }
 
@@ -192,6 +239,30 @@ final class ScalarAttribute implements Attribute {
         Builder range(long min, long max) {
             this.min = min;
             this.max = max;
+            return this;
+        }
+
+        /** The JSON Schema format of a TEXT value ({@code uri}, {@code hostname}); documentation only. */
+        Builder format(String format) {
+            this.format = format;
+            return this;
+        }
+
+        /** What the field holds, where the name does not say it; documentation only. */
+        Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** The value the database gives a new record that leaves the field out; documentation only. */
+        Builder defaultValue(Object value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        /** Stored records never hold null here: the server fills it in (documentation only). */
+        Builder neverNull() {
+            this.neverNull = true;
             return this;
         }
 

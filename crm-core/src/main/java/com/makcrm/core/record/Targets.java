@@ -39,6 +39,27 @@ final class Targets {
         return owner.table() + "_id";
     }
 
+    /** The API form: one list of ids per kind of target, all present in records. */
+    static FieldDescription describe() {
+        List<FieldDescription> lists = ORDER.stream()
+                .map(key -> FieldDescription.field(key, FieldDescription.Type.ARRAY)
+                        .notNull()
+                        .max((long) MAX_LINKS)
+                        .items(FieldDescription.field(key, FieldDescription.Type.STRING)
+                                .format("uuid")
+                                .notNull()
+                                .description("Id of a linked " + KEYS.get(key).apiName())
+                                .build())
+                        .build())
+                .toList();
+        return FieldDescription.field("targets", FieldDescription.Type.OBJECT)
+                .notNull()
+                .description("The companies, people and opportunities the record is about, at most " + MAX_LINKS
+                        + " links in all; a write replaces all links (a list left out becomes empty)")
+                .properties(lists)
+                .build();
+    }
+
     /** Parses the API form; unknown keys and malformed ids are field errors. */
     Map<ObjectKind, Set<UUID>> parse(Object raw, FieldErrors errors) {
         Map<ObjectKind, Set<UUID>> out = new LinkedHashMap<>();

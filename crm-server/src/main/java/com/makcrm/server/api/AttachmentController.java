@@ -8,6 +8,7 @@ import com.makcrm.core.error.FieldError;
 import com.makcrm.core.tenant.TenantScope;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -94,7 +95,9 @@ class AttachmentController {
     ResponseEntity<Attachment> rename(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody RenameRequest body) {
         int version = Preconditions.requireIfMatch(ifMatch);
         if (body.name() == null) {

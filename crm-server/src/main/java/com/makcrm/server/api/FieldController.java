@@ -15,6 +15,7 @@ import com.makcrm.server.api.FieldApi.NewFieldRequest;
 import com.makcrm.server.api.FieldApi.OptionRequest;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -126,7 +127,9 @@ class FieldController {
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable String object,
             @PathVariable String name,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody FieldChangeRequest body) {
         int version = Preconditions.requireIfMatch(ifMatch);
         JsonNode defaultValue = body.defaultValue();

@@ -13,6 +13,7 @@ import com.makcrm.server.api.PipelineApi.StageChangeRequest;
 import com.makcrm.server.api.PipelineApi.StageOrderRequest;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
@@ -76,7 +77,9 @@ class PipelineController {
     ResponseEntity<PipelineView> rename(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody RenameRequest body) {
         int version = Preconditions.requireIfMatch(ifMatch);
         return answer(pipelines.rename(scopes.of(principal), id, version, body.name()));
@@ -87,7 +90,9 @@ class PipelineController {
     ResponseEntity<PipelineView> makeDefault(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
         int version = Preconditions.requireIfMatch(ifMatch);
         return answer(pipelines.setDefault(scopes.of(principal), id, version));
     }
@@ -97,7 +102,9 @@ class PipelineController {
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
         int version = Preconditions.requireIfMatch(ifMatch);
         pipelines.delete(scopes.of(principal), id, version);
         return ResponseEntity.noContent().build();
@@ -108,7 +115,9 @@ class PipelineController {
     ResponseEntity<PipelineView> addStage(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody NewStageRequest body) {
         int version = Preconditions.requireIfMatch(ifMatch);
         return answer(pipelines.addStage(scopes.of(principal), id, version, body.toNewStage(), body.position()));
@@ -122,7 +131,9 @@ class PipelineController {
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
             @PathVariable String key,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody StageChangeRequest body) {
         int version = Preconditions.requireIfMatch(ifMatch);
         return answer(pipelines.updateStage(scopes.of(principal), id, version, key, body.toStageChange()));
@@ -132,7 +143,9 @@ class PipelineController {
     ResponseEntity<PipelineView> reorderStages(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody StageOrderRequest body) {
         int version = Preconditions.requireIfMatch(ifMatch);
         try {
@@ -151,7 +164,9 @@ class PipelineController {
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
             @PathVariable String key,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
         int version = Preconditions.requireIfMatch(ifMatch);
         return answer(pipelines.removeStage(scopes.of(principal), id, version, key));
     }

@@ -19,6 +19,7 @@ import com.makcrm.server.api.ApiViews.PageInfo;
 import com.makcrm.server.api.ApiViews.PageResponse;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -131,7 +132,9 @@ abstract class RecordController {
     ResponseEntity<Map<String, Object>> update(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody Map<String, Object> patch) {
         int version = Preconditions.requireIfMatch(ifMatch);
         return withEtag(ResponseEntity.ok(), records.update(scopes.of(principal), kind, id, version, patch));

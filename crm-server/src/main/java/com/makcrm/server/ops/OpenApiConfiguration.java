@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI 3.1 document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): name and version from the
- * build, one bearer scheme for access tokens and API keys, and the problem responses every operation can give
- * ({@link ProblemResponses}).
+ * build, one bearer scheme for access tokens and API keys, the problem responses every operation can give
+ * ({@link ProblemResponses}), and the record collections' bodies and parameters per object ({@link RecordOperations}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -56,5 +56,10 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemResponses() {
         return new ProblemResponses();
+    }
+
+    @Bean
+    OpenApiCustomizer recordOperations() {
+        return new RecordOperations();
     }
 }

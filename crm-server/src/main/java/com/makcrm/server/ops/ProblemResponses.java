@@ -31,7 +31,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  *   <tr><td>404</td><td>paths with a path variable (an id)</td></tr>
  *   <tr><td>409</td><td>POST, PUT, PATCH, DELETE</td></tr>
  *   <tr><td>413, 415</td><td>operations with a request body</td></tr>
- *   <tr><td>428</td><td>operations that take {@code If-Match} (a write without it, where it is required)</td></tr>
+ *   <tr><td>428</td><td>operations whose {@code If-Match} is required (the write is refused without it)</td></tr>
  * </table>
  */
 final class ProblemResponses implements OpenApiCustomizer {
@@ -107,7 +107,9 @@ final class ProblemResponses implements OpenApiCustomizer {
             add(responses, Answer.UnsupportedMediaType);
         }
         if (operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
+                && operation.getParameters().stream()
+                        .anyMatch(p ->
+                                "If-Match".equalsIgnoreCase(p.getName()) && Boolean.TRUE.equals(p.getRequired()))) {
             add(responses, Answer.PreconditionRequired);
         }
         add(responses, Answer.RateLimited);
