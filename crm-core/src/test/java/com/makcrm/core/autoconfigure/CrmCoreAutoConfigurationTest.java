@@ -42,58 +42,53 @@ class CrmCoreAutoConfigurationTest {
 
     @Test
     void createsTheConfiguredDatabaseWhenMissing() {
-        var pg = com.makcrm.core.testsupport.TestServices.postgres();
-        String name = "crm_test_autocreate_" + Long.toHexString(System.nanoTime());
-        String url = pg.jdbcUrl(name);
-        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
-        ds.setJdbcUrl(url);
-        ds.setUsername(pg.user());
-        ds.setPassword(pg.password());
-        try {
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
-                    .withBean(DataSource.class, () -> ds)
-                    .withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=" + pg.user())
-                    .run(context -> {
-                        assertThat(context).hasNotFailed();
-                        assertThat(new TestSql(ds).tableExists("crm_control", "tenant"))
-                                .isTrue();
-                    });
-        } finally {
-            ds.close();
-            TestDatabase.dropQuietly(name);
-        }
+        onANewDatabase(
+                "autocreate",
+                (runner, ds) -> runner.run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(new TestSql(ds).tableExists("crm_control", "tenant"))
+                            .isTrue();
+                }));
     }
 
     @Test
     void withoutMigrationsOnStartAnOldControlSchemaStopsTheStart() {
+        onANewDatabase(
+                "nomigrate",
+                (runner, ds) -> runner.withPropertyValues("crm.core.migrate-on-start=false")
+                        .run(context -> {
+                            assertThat(context).hasFailed();
+                            assertThat(context.getStartupFailure())
+                                    .rootCause()
+                                    .hasMessageContaining("CRM_MIGRATE_ON_START=false")
+                                    .hasMessageContaining("control schema is at version (none)")
+                                    .hasMessageContaining("crm migrate up");
+                            assertThat(new TestSql(ds).tableExists("crm_control", "tenant"))
+                                    .isFalse();
+                        }));
+    }
+
+    /**
+     * A context runner over a database that does not exist yet (named in spring.datasource.url, as the server
+     * would), and a pool on it that outlives the context; both are dropped afterwards.
+     */
+    private static void onANewDatabase(
+            String purpose, java.util.function.BiConsumer<ApplicationContextRunner, DataSource> test) {
         var pg = com.makcrm.core.testsupport.TestServices.postgres();
-        String name = "crm_test_nomigrate_" + Long.toHexString(System.nanoTime());
+        String name = "crm_test_" + purpose + "_" + Long.toHexString(System.nanoTime());
         String url = pg.jdbcUrl(name);
-        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
-        ds.setJdbcUrl(url);
-        ds.setUsername(pg.user());
-        ds.setPassword(pg.password());
-        try {
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
-                    .withBean(DataSource.class, () -> new DelegatingDataSource(ds))
-                    .withPropertyValues(
-                            "spring.datasource.url=" + url,
-                            "spring.datasource.username=" + pg.user(),
-                            "crm.core.migrate-on-start=false")
-                    .run(context -> {
-                        assertThat(context).hasFailed();
-                        assertThat(context.getStartupFailure())
-                                .rootCause()
-                                .hasMessageContaining("CRM_MIGRATE_ON_START=false")
-                                .hasMessageContaining("control schema is at version (none)")
-                                .hasMessageContaining("crm migrate up");
-                        assertThat(new TestSql(ds).tableExists("crm_control", "tenant"))
-                                .isFalse();
-                    });
+        try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource()) {
+            ds.setJdbcUrl(url);
+            ds.setUsername(pg.user());
+            ds.setPassword(pg.password());
+            test.accept(
+                    new ApplicationContextRunner()
+                            .withConfiguration(AutoConfigurations.of(CrmCoreAutoConfiguration.class))
+                            .withBean(DataSource.class, () -> new DelegatingDataSource(ds))
+                            .withPropertyValues(
+                                    "spring.datasource.url=" + url, "spring.datasource.username=" + pg.user()),
+                    ds);
         } finally {
-            ds.close();
             TestDatabase.dropQuietly(name);
         }
     }

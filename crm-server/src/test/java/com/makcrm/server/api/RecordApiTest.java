@@ -179,29 +179,11 @@ class RecordApiTest extends ApiTestBase {
         String b =
                 api.post("/api/v1/companies", t.member(), Map.of("name", "B")).text("id");
 
-        Response staleOne = api.json(
-                "PATCH",
-                "/api/v1/companies/bulk",
-                t.member(),
-                Map.of(
-                        "changes",
-                        List.of(
-                                Map.of("id", a, "version", 1, "patch", Map.of("name", "A2")),
-                                Map.of("id", b, "version", 7, "patch", Map.of("name", "B2")))),
-                Map.of());
+        Response staleOne = renameBoth(t, a, 1, b, 7);
         assertThat(staleOne.status()).isEqualTo(409);
         assertThat(api.get("/api/v1/companies/" + a, t.member()).text("name")).isEqualTo("A");
 
-        Response ok = api.json(
-                "PATCH",
-                "/api/v1/companies/bulk",
-                t.member(),
-                Map.of(
-                        "changes",
-                        List.of(
-                                Map.of("id", a, "version", 1, "patch", Map.of("name", "A2")),
-                                Map.of("id", b, "version", 1, "patch", Map.of("name", "B2")))),
-                Map.of());
+        Response ok = renameBoth(t, a, 1, b, 1);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/companies/" + b, t.member()).text("name")).isEqualTo("B2");
     }
@@ -344,6 +326,14 @@ class RecordApiTest extends ApiTestBase {
                 "/api/v1/companies?onDuplicate=update", t.member(), Map.of("name", "Two", "domain", "dup.example"));
         assertThat(upsert.status()).as(upsert.body()).isEqualTo(200);
         assertThat(upsert.text("name")).isEqualTo("Two");
+    }
+
+    /** One bulk update renaming company a to A2 and b to B2, each at the version given. */
+    private Response renameBoth(TestTenant t, String a, int versionA, String b, int versionB) {
+        List<Map<String, Object>> changes = List.of(
+                Map.of("id", a, "version", versionA, "patch", Map.of("name", "A2")),
+                Map.of("id", b, "version", versionB, "patch", Map.of("name", "B2")));
+        return api.json("PATCH", "/api/v1/companies/bulk", t.member(), Map.of("changes", changes), Map.of());
     }
 
     private Response patch(String path, String bearer, String ifMatch, Map<String, ?> body) {
