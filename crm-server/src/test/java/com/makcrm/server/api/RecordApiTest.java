@@ -64,6 +64,10 @@ class RecordApiTest extends ApiTestBase {
 
         Response read = api.get(base + "/" + id, t.readOnly());
         assertThat(read.status()).isEqualTo(200);
+        // one write with a length, not chunked (SingleWriteFilter)
+        assertThat(read.header("Content-Length"))
+                .hasValue(String.valueOf(read.raw().body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(read.header("Transfer-Encoding")).isEmpty();
         assertThat(read.json()).isEqualTo(created.json());
 
         Response noIfMatch = api.patch(base + "/" + id, t.member(), Map.of(changed, "Changed"));
