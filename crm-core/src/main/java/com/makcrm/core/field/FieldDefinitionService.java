@@ -35,11 +35,19 @@ public final class FieldDefinitionService {
 
     private final TenantTransactions tx;
     private final Map<String, Set<String>> builtInNames;
+    private final FieldDefinitionCache cache;
 
     /** @param builtInNames per object, the API names of built-in fields, which custom fields may not shadow */
     public FieldDefinitionService(TenantTransactions tx, Map<String, Set<String>> builtInNames) {
+        this(tx, builtInNames, new FieldDefinitionCache());
+    }
+
+    /** @param cache the record reads' copy of definitions, dropped here whenever they change */
+    public FieldDefinitionService(
+            TenantTransactions tx, Map<String, Set<String>> builtInNames, FieldDefinitionCache cache) {
         this.tx = tx;
         this.builtInNames = Map.copyOf(builtInNames);
+        this.cache = cache;
     }
 
     public List<FieldDefinition> list(String schema, String object) {
@@ -77,6 +85,15 @@ public final class FieldDefinitionService {
         return out;
     }
 
+    /** Runs a change of definitions, then drops the cached copy (also when the change failed half-way). */
+    private <T> T changed(String schema, java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } finally {
+            cache.invalidate(schema);
+        }
+    }
+
     public FieldDefinition get(String schema, String object, String name) {
         return list(schema, object).stream()
                 .filter(d -> d.name().equals(name))
@@ -87,57 +104,65 @@ public final class FieldDefinitionService {
     public FieldDefinition create(String schema, NewField f) {
         checkObject(f.object());
         FieldDefinition draft = validate(f);
-        return tx.write(schema, c -> {
-            List<FieldDefinition> existing = list(c, f.object());
-            if (existing.stream().anyMatch(d -> d.name().equals(f.name()))) {
-                throw CrmException.conflict("custom field " + f.object() + "." + f.name() + " already exists");
-            }
-            if (existing.size() >= MAX_FIELDS_PER_OBJECT) {
-                throw CrmException.conflict(f.object() + " already has " + MAX_FIELDS_PER_OBJECT + " custom fields");
-            }
-            int position = f.position() != null ? f.position() : existing.size();
-            insert(c, draft, position);
-            return list(c, f.object()).stream()
-                    .filter(d -> d.id().equals(draft.id()))
-                    .findFirst()
-                    .orElseThrow();
-        });
+        return changed(
+                schema,
+                () -> tx.write(schema, c -> {
+                    List<FieldDefinition> existing = list(c, f.object());
+                    if (existing.stream().anyMatch(d -> d.name().equals(f.name()))) {
+                        throw CrmException.conflict("custom field " + f.object() + "." + f.name() + " already exists");
+                    }
+                    if (existing.size() >= MAX_FIELDS_PER_OBJECT) {
+                        throw CrmException.conflict(
+                                f.object() + " already has " + MAX_FIELDS_PER_OBJECT + " custom fields");
+                    }
+                    int position = f.position() != null ? f.position() : existing.size();
+                    insert(c, draft, position);
+                    return list(c, f.object()).stream()
+                            .filter(d -> d.id().equals(draft.id()))
+                            .findFirst()
+                            .orElseThrow();
+                }));
     }
 
     public FieldDefinition update(String schema, String object, String name, Integer expectedVersion, FieldChange ch) {
         checkObject(object);
-        return tx.write(schema, c -> {
-            FieldDefinition current = list(c, object).stream()
-                    .filter(d -> d.name().equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> CrmException.notFound("custom field " + object + "." + name + " not found"));
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw CrmException.conflict("custom field " + object + "." + name + " is at version "
-                        + current.version() + ", not " + expectedVersion);
-            }
-            FieldDefinition changed = validate(merge(current, ch));
-            updateRow(c, current, changed);
-            return list(c, object).stream()
-                    .filter(d -> d.name().equals(name))
-                    .findFirst()
-                    .orElseThrow();
-        });
+        return changed(
+                schema,
+                () -> tx.write(schema, c -> {
+                    FieldDefinition current = list(c, object).stream()
+                            .filter(d -> d.name().equals(name))
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> CrmException.notFound("custom field " + object + "." + name + " not found"));
+                    if (expectedVersion != null && expectedVersion != current.version()) {
+                        throw CrmException.conflict("custom field " + object + "." + name + " is at version "
+                                + current.version() + ", not " + expectedVersion);
+                    }
+                    FieldDefinition changed = validate(merge(current, ch));
+                    updateRow(c, current, changed);
+                    return list(c, object).stream()
+                            .filter(d -> d.name().equals(name))
+                            .findFirst()
+                            .orElseThrow();
+                }));
     }
 
     /** Removes the definition; stored values stay in place but are no longer read, filtered or returned. */
     public void delete(String schema, String object, String name) {
         checkObject(object);
-        tx.write(schema, c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("delete from field_definition where object = ? and name = ?")) {
-                ps.setString(1, object);
-                ps.setString(2, name);
-                if (ps.executeUpdate() == 0) {
-                    throw CrmException.notFound("custom field " + object + "." + name + " not found");
-                }
-            }
-            return null;
-        });
+        changed(
+                schema,
+                () -> tx.write(schema, c -> {
+                    try (PreparedStatement ps =
+                            c.prepareStatement("delete from field_definition where object = ? and name = ?")) {
+                        ps.setString(1, object);
+                        ps.setString(2, name);
+                        if (ps.executeUpdate() == 0) {
+                            throw CrmException.notFound("custom field " + object + "." + name + " not found");
+                        }
+                    }
+                    return null;
+                }));
     }
 
     private static NewField merge(FieldDefinition d, FieldChange ch) {

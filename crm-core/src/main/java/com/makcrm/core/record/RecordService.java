@@ -5,6 +5,7 @@ import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.field.CustomValues;
 import com.makcrm.core.field.FieldDefinition;
+import com.makcrm.core.field.FieldDefinitionCache;
 import com.makcrm.core.field.FieldDefinitionService;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.query.CompiledPage;
@@ -42,9 +43,21 @@ public final class RecordService {
     private static final int STREAM_FETCH_SIZE = 2000;
 
     private final TenantTransactions tx;
+    private final FieldDefinitionCache definitions;
 
     public RecordService(TenantTransactions tx) {
+        this(tx, new FieldDefinitionCache());
+    }
+
+    /** @param definitions custom field definitions for reads; share it with the {@code FieldDefinitionService} */
+    public RecordService(TenantTransactions tx, FieldDefinitionCache definitions) {
         this.tx = tx;
+        this.definitions = definitions;
+    }
+
+    /** A session for reads: custom field definitions may come from the cache. */
+    private Session reading(Connection c, TenantScope scope, ObjectKind kind) throws SQLException {
+        return new Session(c, scope, kind, definitions.forReads(c, scope.schema()));
     }
 
     /** API names custom fields may not take, per object. */
@@ -82,7 +95,7 @@ public final class RecordService {
      */
     public Page<CrmRecord> list(TenantScope scope, ObjectKind kind, PageRequest request) {
         return tx.read(scope.schema(), c -> {
-            Session s = new Session(c, scope, kind);
+            Session s = reading(c, scope, kind);
             CompiledPage page = new QueryCompiler(s.queryObject()).page(request);
             Page<CrmRecord> result = page.fetch(c, row -> s.rows.read(row, s.custom));
             return new Page<>(s.attachTargets(result.items()), result.nextCursor(), result.hasNextPage());
@@ -104,7 +117,7 @@ public final class RecordService {
     public long stream(
             TenantScope scope, ObjectKind kind, String filter, String order, boolean includeDeleted, Sink sink) {
         return tx.read(scope.schema(), c -> {
-            Session s = new Session(c, scope, kind);
+            Session s = reading(c, scope, kind);
             QueryParts parts = new QueryCompiler(s.queryObject()).parts(filter, order, includeDeleted);
             CompiledQuery query = parts.select(RecordQueries.alias(kind) + ".*");
             long n = 0;
@@ -128,11 +141,11 @@ public final class RecordService {
 
     /** The query-language view of an object for this tenant (built-in, custom and related fields). */
     public QueryObject queryObject(TenantScope scope, ObjectKind kind) {
-        return tx.read(scope.schema(), c -> new Session(c, scope, kind).queryObject());
+        return tx.read(scope.schema(), c -> reading(c, scope, kind).queryObject());
     }
 
     public CrmRecord get(TenantScope scope, ObjectKind kind, UUID id) {
-        return tx.read(scope.schema(), c -> new Session(c, scope, kind).require(id, false));
+        return tx.read(scope.schema(), c -> reading(c, scope, kind).require(id, false));
     }
 
     public CrmRecord update(
@@ -190,12 +203,17 @@ public final class RecordService {
         private final Targets targets;
         private final Map<String, List<FieldDefinition>> definitions;
 
+        /** For writes: definitions read afresh in the write's own transaction. */
         Session(Connection c, TenantScope scope, ObjectKind kind) throws SQLException {
+            this(c, scope, kind, FieldDefinitionService.listAll(c));
+        }
+
+        Session(Connection c, TenantScope scope, ObjectKind kind, Map<String, List<FieldDefinition>> definitions) {
             this.c = c;
             this.scope = scope;
             this.model = ObjectModel.of(kind);
             this.rows = new RecordRows(model);
-            this.definitions = FieldDefinitionService.listAll(c);
+            this.definitions = definitions;
             this.custom = new CustomValues(definitions.getOrDefault(kind.apiName(), List.of()), scope.phoneRegion());
             this.targets = model.hasTargets() ? new Targets(kind) : null;
         }
