@@ -59,6 +59,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    OpenApiCustomizer operationIds() {
+        return new OperationIds();
+    }
+
+    @Bean
     OpenApiCustomizer recordOperations() {
         return new RecordOperations();
     }

@@ -46,6 +46,23 @@ class OpenApiDocsTest extends ApiTestBase {
     }
 
     @Test
+    void operationIdsAreUniqueAndNamedAfterMethodAndPath() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        doc.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    String id = op.getValue().get("operationId").asString();
+                    assertThat(ids.add(id)).as("duplicate operationId " + id).isTrue();
+                    assertThat(id).matches("[a-z]+[A-Za-z0-9]*");
+                }));
+        assertThat(doc.at("/paths/~1api~1v1~1companies~1{id}/get/operationId").asString())
+                .isEqualTo("getCompaniesById");
+        assertThat(doc.at("/paths/~1api~1v1~1people~1{id}~1restore/post/operationId")
+                        .asString())
+                .isEqualTo("postPeopleByIdRestore");
+    }
+
+    @Test
     void isOpenApi31WithTheBuildVersionAndOneBearerScheme() {
         assertThat(doc.get("openapi").asString()).startsWith("3.1");
         assertThat(doc.at("/info/title").asString()).isNotBlank();
