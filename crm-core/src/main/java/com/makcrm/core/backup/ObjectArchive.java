@@ -1,0 +1,90 @@
+package com.makcrm.core.backup;
+
+import com.makcrm.core.backup.BackupManifest.ObjectEntry;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.ObjectSummary;
+import com.makcrm.core.storage.StoredObject;
+import com.makcrm.core.storage.StoredObjectStream;
+import com.makcrm.core.storage.TenantStorage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Copies a tenant's objects into the repository's content-addressed area, uploading only what is not there yet. */
+final class ObjectArchive {
+
+    private final TenantStorage tenantObjects;
+    private final ObjectStorage repository;
+
+    ObjectArchive(TenantStorage tenantObjects, ObjectStorage repository) {
+        this.tenantObjects = tenantObjects;
+        this.repository = repository;
+    }
+
+    List<ObjectEntry> storeAll(BackupListener listener) {
+        List<ObjectEntry> entries = new ArrayList<>();
+        try (Stream<ObjectSummary> listing = tenantObjects.list("")) {
+            for (ObjectSummary summary : (Iterable<ObjectSummary>) listing::iterator) {
+                store(summary.key()).ifPresent(stored -> {
+                    entries.add(stored.entry());
+                    listener.objectStored(stored.entry(), stored.uploaded());
+                });
+            }
+        }
+        return entries;
+    }
+
+    private record Stored(ObjectEntry entry, boolean uploaded) {}
+
+    /** Empty when the object vanished since it was listed (deleted meanwhile: nothing to back up). */
+    private Optional<Stored> store(String key) {
+        try {
+            StoredObject object =
+                    tenantObjects.stat(key).orElseThrow(() -> CrmException.notFound("object '" + key + "' vanished"));
+            String sha256 = object.sha256Hex() != null ? object.sha256Hex() : hashOf(key);
+            String target = RepositoryLayout.object(sha256);
+            ObjectEntry entry = new ObjectEntry(key, sha256, object.size());
+            if (repository
+                    .stat(target)
+                    .filter(there -> there.size() == object.size())
+                    .isPresent()) {
+                return Optional.of(new Stored(entry, false));
+            }
+            upload(key, target, entry);
+            return Optional.of(new Stored(entry, true));
+        } catch (CrmException e) {
+            if (e.category() == ErrorCategory.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private void upload(String key, String target, ObjectEntry entry) {
+        try (StoredObjectStream in = tenantObjects.get(key)) {
+            DigestingInputStream content = new DigestingInputStream(in);
+            repository.put(target, content, entry.size(), in.object().contentType());
+            if (!entry.sha256().equals(content.sha256Hex())) {
+                repository.delete(target);
+                throw CrmException.conflict("object '" + key + "' changed while it was being backed up"
+                        + " (expected SHA-256 " + entry.sha256() + "); run the backup again");
+            }
+        } catch (IOException e) {
+            throw CrmException.unavailable("could not close object '" + key + "': " + e.getMessage(), e);
+        }
+    }
+
+    private String hashOf(String key) {
+        try (StoredObjectStream in = tenantObjects.get(key)) {
+            DigestingInputStream digest = new DigestingInputStream(in);
+            digest.drain();
+            return digest.sha256Hex();
+        } catch (IOException e) {
+            throw CrmException.unavailable("could not read object '" + key + "' to hash it: " + e.getMessage(), e);
+        }
+    }
+}

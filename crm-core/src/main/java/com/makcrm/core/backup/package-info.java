@@ -1,0 +1,33 @@
+/**
+ * Tenant backups: a consistent snapshot of one tenant schema plus the tenant's objects, written to a backup
+ * repository (any {@link com.makcrm.core.storage.ObjectStorage}: {@code file:///path} or {@code s3://bucket/prefix}),
+ * and verified from there.
+ *
+ * <h2>Repository format (version 1)</h2>
+ *
+ * <pre>
+ * backups/&lt;backup-id&gt;/tables/&lt;table&gt;.copy.zst   one part per table of the tenant schema
+ * backups/&lt;backup-id&gt;/manifest.json             written last: without it the backup does not exist
+ * objects/sha256/&lt;aa&gt;/&lt;sha256&gt;                  tenant objects, content-addressed and shared by all backups
+ * </pre>
+ *
+ * <ul>
+ *   <li>The backup id is a UUID v7, so ids sort by start time.
+ *   <li>A table part is the output of {@code COPY (SELECT * FROM <table> ORDER BY <primary key, else ctid>) TO STDOUT
+ *       (FORMAT binary)}, compressed as one zstd frame. All tables are read in one {@code REPEATABLE READ, READ ONLY}
+ *       transaction, so the parts form one snapshot while writes continue.
+ *   <li>{@code <aa>} is the first two hex digits of the object's SHA-256. An object already in the repository is not
+ *       uploaded again; an object is stored only once its full content matched its hash.
+ *   <li>The manifest ({@link com.makcrm.core.backup.BackupManifest}) is JSON: {@code formatVersion}, {@code backupId},
+ *       {@code kind} ({@code TENANT}), {@code tenantId}, {@code tenantSlug}, {@code schemaVersion}, {@code started},
+ *       {@code finished} (ISO-8601 instants), {@code toolVersion}, {@code tables[]} {@code {name, rows, bytes,
+ *       compressedBytes, sha256, dataSha256}} and {@code objects[]} {@code {key, sha256, size}}. For a table,
+ *       {@code bytes} and {@code dataSha256} describe the uncompressed COPY stream (what a restore feeds back to
+ *       {@code COPY FROM}), {@code compressedBytes} and {@code sha256} the stored part. An object's {@code key} is
+ *       relative to the tenant's part of the application store ({@code tenants/<tenant-id>/}).
+ * </ul>
+ *
+ * <p>Two backups of one tenant never run at once: the second is refused with CONFLICT (a PostgreSQL advisory lock, so
+ * this holds across processes).
+ */
+package com.makcrm.core.backup;
