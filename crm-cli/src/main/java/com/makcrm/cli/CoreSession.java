@@ -6,6 +6,7 @@ import com.makcrm.core.db.DatabaseBootstrap;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The database side of one CLI run: creates the database if missing, brings the control schema up to date and
@@ -47,6 +48,10 @@ public final class CoreSession implements AutoCloseable {
         c.setPoolName("crm-cli");
         c.addDataSourceProperty("ApplicationName", "crm-cli");
         return c;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public CrmCore core() {

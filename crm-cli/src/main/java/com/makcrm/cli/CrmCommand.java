@@ -1,5 +1,6 @@
 package com.makcrm.cli;
 
+import com.makcrm.cli.backup.BackupCommand;
 import com.makcrm.cli.config.ConfigFile;
 import com.makcrm.cli.config.DatabaseSettings;
 import com.makcrm.cli.config.Settings;
@@ -20,11 +21,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "MaK-CRM operator tool: tenants, migrations, backups and translations.",
-        subcommands = {TenantCommand.class, MigrateCommand.class, CompletionCommand.class},
+        subcommands = {TenantCommand.class, MigrateCommand.class, BackupCommand.class, CompletionCommand.class},
         footer = ExitCodes.HELP
                 + "%nSettings: command-line flags first, then CRM_* environment variables, then the%n"
                 + "config file ~/.config/crm/config.yaml (keys database.url, database.user,%n"
-                + "database.password).%n")
+                + "database.password, backup.repository).%n")
 public final class CrmCommand implements Runnable {
 
     @Spec
@@ -122,7 +123,8 @@ public final class CrmCommand implements Runnable {
         return user + "@cli";
     }
 
-    private Settings settings() {
+    /** The settings of this run: flags aside, the CRM_* environment and the config file. */
+    public Settings settings() {
         String fromEnv = env.get("CRM_CONFIG");
         // a blank variable counts as unset, as CI systems often export empty ones
         String explicit = configFile != null ? configFile : fromEnv == null || fromEnv.isBlank() ? null : fromEnv;

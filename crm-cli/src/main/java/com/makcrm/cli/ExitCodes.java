@@ -12,6 +12,7 @@ public final class ExitCodes {
     public static final int CONFLICT = 4;
     public static final int DATABASE_UNAVAILABLE = 5;
     public static final int MIGRATION_FAILED = 6;
+    public static final int BACKUP_VERIFY_FAILED = 7;
 
     /** The footer of {@code crm --help}. */
     static final String HELP = "%nExit codes:%n"
@@ -21,11 +22,12 @@ public final class ExitCodes {
             + "  3  not found (e.g. unknown tenant)%n"
             + "  4  conflict (already exists, busy, or wrong state)%n"
             + "  5  database unavailable%n"
-            + "  6  migration failure or schema drift%n";
+            + "  6  migration failure or schema drift%n"
+            + "  7  backup verification failed (a part is missing or damaged)%n";
 
     private ExitCodes() {}
 
-    static int of(ErrorCategory category) {
+    public static int of(ErrorCategory category) {
         return switch (category) {
             case INVALID, FORBIDDEN -> USAGE;
             case NOT_FOUND -> NOT_FOUND;

@@ -38,10 +38,10 @@ class CrmCommandTest {
 
         assertThat(r.exitCode()).as("%s", r).isZero();
         assertThat(r.out())
-                .contains("tenant", "migrate", "completion", "--db-url", "--verbose")
+                .contains("tenant", "migrate", "backup", "completion", "--db-url", "--verbose")
                 .contains("Exit codes:")
                 .contains("0  ok", "1  internal error", "2  usage error", "3  not found", "4  conflict")
-                .contains("5  database unavailable", "6  migration failure")
+                .contains("5  database unavailable", "6  migration failure", "7  backup verification failed")
                 .contains("CRM_* environment variables", "config.yaml");
     }
 

@@ -19,11 +19,18 @@ public final class Progress implements FanOutListener {
     }
 
     @Override
-    public synchronized void finished(TenantMigrationResult r, int done, int total) {
-        String line = Describe.result(r);
+    public void finished(TenantMigrationResult r, int done, int total) {
+        step(Describe.result(r), done, total, r.state() == TenantMigrationResult.State.FAILED);
+    }
+
+    /**
+     * One step of {@code total} is done: a plain line without a terminal, else the counted line redrawn in place
+     * ({@code failure} lines stay on screen).
+     */
+    public synchronized void step(String line, int done, int total, boolean failure) {
         if (!terminal) {
             out.println(line);
-        } else if (r.state() == TenantMigrationResult.State.FAILED) {
+        } else if (failure) {
             out.print("\r\033[K" + line + "\n");
         } else {
             out.print("\r\033[K[" + done + "/" + total + "] " + line);
@@ -32,5 +39,13 @@ public final class Progress implements FanOutListener {
             out.print("\r\033[K");
         }
         out.flush();
+    }
+
+    /** On a terminal only: the current activity, redrawn in place; nothing without one. */
+    public synchronized void status(String line) {
+        if (terminal) {
+            out.print("\r\033[K" + line);
+            out.flush();
+        }
     }
 }

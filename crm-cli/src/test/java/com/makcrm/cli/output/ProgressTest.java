@@ -48,6 +48,15 @@ class ProgressTest {
     }
 
     @Test
+    void statusRedrawsOnATerminalAndIsSilentWithoutOne() {
+        new Progress(out, false).status("acme: table company");
+        assertThat(text.toString()).isEmpty();
+
+        new Progress(out, true).status("acme: table company");
+        assertThat(text.toString()).isEqualTo("\r\033[Kacme: table company");
+    }
+
+    @Test
     void describesPlannedAndUpToDateTenants() {
         assertThat(Describe.result(new TenantMigrationResult(
                         "c", State.PLANNED, null, "2", List.of("1", "2"), Duration.ZERO, null)))

@@ -4,7 +4,6 @@ import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.backup.VerifyReport.Problem;
-import com.makcrm.core.error.CrmException;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.StoredObjectStream;
 import java.io.FilterInputStream;
@@ -53,7 +52,7 @@ final class BackupVerifier {
                 check.expect("uncompressed size", table.bytes(), data.count());
                 check.expect("uncompressed SHA-256", table.dataSha256(), data.sha256Hex());
             }
-        } catch (CrmException | IOException e) {
+        } catch (IOException | RuntimeException e) { // anything unreadable about the part is a problem with it
             check.fail(messageOf(e));
         }
         partsChecked++;
@@ -88,7 +87,7 @@ final class BackupVerifier {
             bytesChecked += content.count();
             check.expect("size", object.size(), content.count());
             check.expect("SHA-256", object.sha256(), content.sha256Hex());
-        } catch (CrmException | IOException e) {
+        } catch (IOException | RuntimeException e) { // anything unreadable about the part is a problem with it
             check.fail(messageOf(e));
         }
         partsChecked++;

@@ -43,7 +43,9 @@ final class Sidecars {
     /** The object as its sidecar describes it, or with an unknown SHA-256 when there is no matching sidecar. */
     static StoredObject describe(String key, Path object, BasicFileAttributes attributes) {
         return read(FileLayout.sidecarOf(object))
-                .filter(metadata -> metadata.stamp().equals(stamp(attributes)))
+                // a damaged sidecar (a field missing) describes nothing, like one whose stamp does not match
+                .filter(metadata -> metadata.sha256() != null && metadata.contentType() != null)
+                .filter(metadata -> stamp(attributes).equals(metadata.stamp()))
                 .map(metadata -> new StoredObject(key, attributes.size(), metadata.sha256(), metadata.contentType()))
                 .orElseGet(() -> new StoredObject(key, attributes.size(), null, ObjectStorage.DEFAULT_CONTENT_TYPE));
     }

@@ -39,9 +39,9 @@ abstract class TenantBackupsContract {
     private static final String CONTRACT = "the same bytes in two attachments";
 
     private ObjectStorage appStorage;
-    private CountingStorage repository;
+    CountingStorage repository;
     private CrmCore core;
-    private TenantBackups backups;
+    TenantBackups backups;
     private TestSql sql;
     private TenantScope scope;
 
@@ -258,7 +258,7 @@ abstract class TenantBackupsContract {
         assertThat(backups.create(tenant, repository).tenantId()).isEqualTo(tenant.id()); // lock released
     }
 
-    private Tenant tenant() {
+    Tenant tenant() {
         return core.tenants().getById(scope.tenantId());
     }
 

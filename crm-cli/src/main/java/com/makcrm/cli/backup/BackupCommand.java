@@ -1,0 +1,21 @@
+package com.makcrm.cli.backup;
+
+import com.makcrm.cli.CommandGroup;
+import picocli.CommandLine.Command;
+
+/** {@code crm backup ...}: tenant backups in a backup repository. */
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Back up tenants to a backup repository, and list, show and verify the backups there.",
+            "Repository: --repo, else CRM_BACKUP_REPO, else config key backup.repository,",
+            "else file://<working directory>/backups/repo."
+        },
+        subcommands = {
+            BackupCreateCommand.class,
+            BackupListCommand.class,
+            BackupShowCommand.class,
+            BackupVerifyCommand.class
+        })
+public final class BackupCommand extends CommandGroup {}

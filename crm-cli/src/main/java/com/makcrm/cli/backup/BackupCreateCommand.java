@@ -1,0 +1,194 @@
+package com.makcrm.cli.backup;
+
+import com.makcrm.cli.CrmCommand;
+import com.makcrm.cli.ExitCodes;
+import com.makcrm.cli.output.OutputFormat;
+import com.makcrm.cli.output.OutputOption;
+import com.makcrm.cli.output.Printer;
+import com.makcrm.cli.output.Progress;
+import com.makcrm.cli.output.Table;
+import com.makcrm.core.backup.BackupListener;
+import com.makcrm.core.backup.BackupManifest;
+import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.tenant.Tenant;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Back up tenants: each tenant schema as one snapshot, plus the tenant's objects",
+            "when CRM_STORAGE_URL names the application's storage (else tables only).",
+            "One failing tenant does not stop the others."
+        })
+final class BackupCreateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    private Which which;
+
+    static final class Which {
+        @Option(names = "--tenant", paramLabel = "SLUG", required = true, description = "This tenant (repeatable).")
+        List<String> tenants;
+
+        @Option(names = "--all-tenants", required = true, description = "Every ACTIVE and SUSPENDED tenant.")
+        boolean all;
+    }
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Tenants backed up at once, 1-64 (default: 1).")
+    private int parallel = 1;
+
+    @Mixin
+    private RepositoryOption repo;
+
+    @Mixin
+    private OutputOption output;
+
+    private record Outcome(Tenant tenant, BackupManifest manifest, CrmException error) {}
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (parallel < 1 || parallel > 64) {
+            throw CrmException.invalid("--parallel must be between 1 and 64 (got " + parallel + ")");
+        }
+        CrmCommand root = CrmCommand.from(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        boolean human = output.format() == OutputFormat.table;
+        try (BackupSession session = BackupSession.open(spec, repo, parallel)) {
+            // every slug is checked before anything is written, so a typo costs nothing
+            List<Tenant> tenants = which.all
+                    ? session.core().core().tenants().listMigrated()
+                    : which.tenants.stream()
+                            .distinct()
+                            .map(session.core().core().tenants()::get)
+                            .toList();
+            Progress progress = human && root.interactive() ? new Progress(out, true) : null;
+            List<Outcome> outcomes = backUp(session, tenants, progress);
+            List<BackupManifest> done = outcomes.stream()
+                    .filter(o -> o.manifest() != null)
+                    .map(Outcome::manifest)
+                    .toList();
+            if (human) {
+                table(done).print(out);
+            } else {
+                Printer.print(
+                        out,
+                        output.format(),
+                        done.stream().map(BackupView::manifest).toList(),
+                        null);
+            }
+            out.flush();
+            return failures(outcomes);
+        }
+    }
+
+    private List<Outcome> backUp(BackupSession session, List<Tenant> tenants, Progress progress)
+            throws InterruptedException {
+        AtomicInteger finished = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, tenants.size())));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Tenant tenant : tenants) {
+                futures.add(pool.submit(() -> {
+                    Outcome outcome = backUp(session, tenant, progress);
+                    if (progress != null) {
+                        progress.step(
+                                describe(outcome), finished.incrementAndGet(), tenants.size(), outcome.error() != null);
+                    }
+                    return outcome;
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                outcomes.add(get(f));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome backUp(BackupSession session, Tenant tenant, Progress progress) {
+        BackupListener listener = progress == null
+                ? BackupListener.NONE
+                : new BackupListener() {
+                    @Override
+                    public void tableStored(TablePart part) {
+                        progress.status(tenant.slug() + ": table " + part.name() + " (" + part.rows() + " rows)");
+                    }
+                };
+        try {
+            return new Outcome(tenant, session.backups().create(tenant, session.repository(), listener), null);
+        } catch (CrmException e) {
+            return new Outcome(tenant, null, e);
+        }
+    }
+
+    private static Outcome get(Future<Outcome> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private int failures(List<Outcome> outcomes) {
+        List<Outcome> failed = outcomes.stream().filter(o -> o.error() != null).toList();
+        if (failed.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (Outcome o : failed) {
+            err.println("ERROR: backup of tenant " + o.tenant().slug() + " failed: "
+                    + o.error().getMessage());
+        }
+        err.flush();
+        ErrorCategory first = failed.get(0).error().category();
+        return ExitCodes.of(first);
+    }
+
+    private static String describe(Outcome o) {
+        if (o.error() != null) {
+            return o.tenant().slug() + ": FAILED: " + o.error().getMessage();
+        }
+        BackupManifest b = o.manifest();
+        return o.tenant().slug() + ": backup " + b.backupId() + ", "
+                + b.tables().size() + " tables, " + BackupView.rows(b) + " rows in "
+                + BackupView.duration(b).toMillis() + " ms";
+    }
+
+    private static Table table(List<BackupManifest> backups) {
+        Table table = new Table("TENANT", "BACKUP", "TABLES", "ROWS", "OBJECTS", "BYTES", "DURATION");
+        for (BackupManifest b : backups) {
+            table.row(
+                    b.tenantSlug(),
+                    b.backupId(),
+                    b.tables().size(),
+                    BackupView.rows(b),
+                    b.objects().size(),
+                    BackupView.bytes(b.totalBytes()),
+                    BackupView.duration(b).toMillis() + " ms");
+        }
+        return table;
+    }
+}

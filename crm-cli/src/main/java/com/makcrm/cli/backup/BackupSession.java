@@ -1,0 +1,121 @@
+package com.makcrm.cli.backup;
+
+import com.makcrm.cli.CoreSession;
+import com.makcrm.cli.CrmCommand;
+import com.makcrm.cli.config.Settings;
+import com.makcrm.core.backup.TenantBackups;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.ObjectStorages;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * What one backup command works with: the database, the backup repository and the application's object store
+ * (where tenants' attachments live), each resolved flag first, then {@code CRM_*} variables, then the config file.
+ */
+final class BackupSession implements AutoCloseable {
+
+    static final String REPO_ENV = "CRM_BACKUP_REPO";
+    static final String REPO_KEY = "backup.repository";
+    static final String STORAGE_ENV = "CRM_STORAGE_URL";
+
+    /** The S3 options read from {@code CRM_S3_<NAME>}, or {@code CRM_BACKUP_S3_<NAME>} for the repository. */
+    private static final List<String> S3_OPTIONS =
+            List.of("endpoint", "region", "path-style", "access-key", "secret-key", "checksum-when-required");
+
+    private final CoreSession core;
+    private final ObjectStorage repository;
+    private final ObjectStorage appStorage;
+    private final TenantBackups backups;
+
+    private BackupSession(CoreSession core, ObjectStorage repository, ObjectStorage appStorage) {
+        this.core = core;
+        this.repository = repository;
+        this.appStorage = appStorage;
+        this.backups = new TenantBackups(core.dataSource(), appStorage);
+    }
+
+    static BackupSession open(CommandLine.Model.CommandSpec spec, RepositoryOption option, int parallelism) {
+        CrmCommand root = CrmCommand.from(spec);
+        Settings settings = root.settings();
+        ObjectStorage repository =
+                ObjectStorages.fromUrl(repositoryUrl(settings, option.repo), s3Options(settings, true));
+        ObjectStorage appStorage = null;
+        CoreSession core = null;
+        try {
+            appStorage = appStorage(settings);
+            core = root.openSession(parallelism);
+            return new BackupSession(core, repository, appStorage);
+        } catch (RuntimeException e) {
+            closeQuietly(core, appStorage, repository);
+            throw e;
+        }
+    }
+
+    static String repositoryUrl(Settings settings, String flag) {
+        String fallback = Path.of("")
+                .toAbsolutePath()
+                .resolve("backups")
+                .resolve("repo")
+                .toUri()
+                .toString();
+        return settings.resolve(flag, REPO_ENV, REPO_KEY, fallback);
+    }
+
+    private static ObjectStorage appStorage(Settings settings) {
+        String url = settings.env().get(STORAGE_ENV);
+        if (url == null || url.isBlank()) {
+            return new NoObjects();
+        }
+        return ObjectStorages.fromUrl(url, s3Options(settings, false));
+    }
+
+    private static Map<String, String> s3Options(Settings settings, boolean forRepository) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String name : S3_OPTIONS) {
+            String suffix = name.toUpperCase(Locale.ROOT).replace('-', '_');
+            String value = forRepository ? settings.env().get("CRM_BACKUP_S3_" + suffix) : null;
+            if (value == null || value.isBlank()) {
+                value = settings.env().get("CRM_S3_" + suffix);
+            }
+            if (value != null && !value.isBlank()) {
+                options.put(name, value);
+            }
+        }
+        return options;
+    }
+
+    CoreSession core() {
+        return core;
+    }
+
+    ObjectStorage repository() {
+        return repository;
+    }
+
+    TenantBackups backups() {
+        return backups;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(core, appStorage, repository);
+    }
+
+    private static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource == null) {
+                continue;
+            }
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing after the work is done: nothing left to protect
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package com.makcrm.cli.backup;
+
+import com.makcrm.cli.output.Table;
+import com.makcrm.core.backup.BackupManifest;
+import com.makcrm.core.backup.BackupManifest.ObjectEntry;
+import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.backup.VerifyReport;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The machine forms of backups in {@code -o json|yaml}. Documented in README.md; fields are only ever added. */
+final class BackupView {
+
+    private BackupView() {}
+
+    /** The whole manifest, with the fields of {@code manifest.json}. */
+    static Map<String, Object> manifest(BackupManifest b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("formatVersion", b.formatVersion());
+        m.put("backupId", b.backupId().toString());
+        m.put("kind", b.kind().name());
+        m.put("tenantId", b.tenantId().toString());
+        m.put("tenantSlug", b.tenantSlug());
+        m.put("schemaVersion", b.schemaVersion());
+        m.put("started", b.started().toString());
+        m.put("finished", b.finished().toString());
+        m.put("toolVersion", b.toolVersion());
+        m.put("tables", b.tables().stream().map(BackupView::table).toList());
+        m.put("objects", b.objects().stream().map(BackupView::object).toList());
+        return m;
+    }
+
+    /** One line of {@code backup list}. */
+    static Map<String, Object> summary(BackupManifest b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backupId", b.backupId().toString());
+        m.put("kind", b.kind().name());
+        m.put("tenantId", b.tenantId().toString());
+        m.put("tenantSlug", b.tenantSlug());
+        m.put("schemaVersion", b.schemaVersion());
+        m.put("started", b.started().toString());
+        m.put("finished", b.finished().toString());
+        m.put("tables", b.tables().size());
+        m.put("objects", b.objects().size());
+        m.put("sizeBytes", storedTableBytes(b));
+        return m;
+    }
+
+    static Map<String, Object> report(VerifyReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backupId", r.backupId().toString());
+        m.put("ok", r.ok());
+        m.put("partsChecked", r.partsChecked());
+        m.put("bytesChecked", r.bytesChecked());
+        m.put(
+                "problems",
+                r.problems().stream()
+                        .map(p -> {
+                            Map<String, Object> pm = new LinkedHashMap<>();
+                            pm.put("part", p.part());
+                            pm.put("key", p.key());
+                            pm.put("reason", p.reason());
+                            return pm;
+                        })
+                        .toList());
+        return m;
+    }
+
+    static Table listTable(List<BackupManifest> backups) {
+        Table table = new Table("ID", "KIND", "TENANT", "FINISHED", "SIZE", "SCHEMA VERSION");
+        for (BackupManifest b : backups) {
+            table.row(
+                    b.backupId(),
+                    b.kind(),
+                    b.tenantSlug(),
+                    b.finished(),
+                    bytes(storedTableBytes(b)),
+                    b.schemaVersion());
+        }
+        return table;
+    }
+
+    static Table partsTable(BackupManifest b) {
+        Table table = new Table("TABLE", "ROWS", "BYTES", "STORED", "SHA256");
+        for (TablePart part : b.tables()) {
+            table.row(part.name(), part.rows(), part.bytes(), part.compressedBytes(), part.sha256());
+        }
+        return table;
+    }
+
+    static long rows(BackupManifest b) {
+        return b.tables().stream().mapToLong(TablePart::rows).sum();
+    }
+
+    static Duration duration(BackupManifest b) {
+        return Duration.between(b.started(), b.finished());
+    }
+
+    /** What the backup's own parts take in the repository; objects are shared between backups, so not counted. */
+    static long storedTableBytes(BackupManifest b) {
+        return b.tables().stream().mapToLong(TablePart::compressedBytes).sum();
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = n;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    private static Map<String, Object> table(TablePart p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("rows", p.rows());
+        m.put("bytes", p.bytes());
+        m.put("compressedBytes", p.compressedBytes());
+        m.put("sha256", p.sha256());
+        m.put("dataSha256", p.dataSha256());
+        return m;
+    }
+
+    private static Map<String, Object> object(ObjectEntry o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", o.key());
+        m.put("sha256", o.sha256());
+        m.put("size", o.size());
+        return m;
+    }
+}
