@@ -2,6 +2,7 @@ package com.makcrm.core.backup;
 
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.id.UuidV7;
@@ -66,7 +67,7 @@ public final class TenantBackups {
      * manifest does not count as one.
      */
     public BackupManifest create(Tenant tenant, ObjectStorage repository, BackupListener listener) {
-        try (BackupLock ignored = BackupLock.acquire(dataSource, tenant.id(), tenant.slug())) {
+        try (AdvisoryLock ignored = BackupLock.acquire(dataSource, tenant.id(), tenant.slug())) {
             UUID backupId = UuidV7.next();
             try {
                 return write(backupId, tenant, repository, listener);

@@ -1,5 +1,6 @@
 package com.makcrm.core.tenant;
 
+import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.schema.MigrationOutcome;
@@ -54,7 +55,7 @@ public final class TenantService {
         String name = SlugRule.checkDisplayName(displayName == null ? slug : displayName);
         Instant start = clock.instant();
         return audited(slug, "create", actor, start, () -> {
-            try (TenantLock ignored = TenantLock.acquire(dataSource, slug, "create")) {
+            try (AdvisoryLock ignored = TenantLock.acquire(dataSource, slug, "create")) {
                 Tenant existing = store.findBySlug(slug).orElse(null);
                 if (existing != null && existing.status() == TenantStatus.PROVISIONING) {
                     discardAbandoned(existing, actor); // we hold the lock, so its creator is gone
@@ -183,7 +184,7 @@ public final class TenantService {
     private Tenant changeStatus(String slug, String op, TenantStatus from, TenantStatus to, String actor) {
         Instant start = clock.instant();
         return audited(slug, op, actor, start, () -> {
-            try (TenantLock ignored = TenantLock.acquire(dataSource, slug, op)) {
+            try (AdvisoryLock ignored = TenantLock.acquire(dataSource, slug, op)) {
                 Tenant t = get(slug);
                 if (t.status() == to) {
                     operations.record(t.id(), slug, op, actor, Outcome.NOOP, "already " + to, start);
@@ -206,7 +207,7 @@ public final class TenantService {
     public Tenant delete(String slug, boolean purge, String actor) {
         Instant start = clock.instant();
         return audited(slug, purge ? "purge" : "delete", actor, start, () -> {
-            try (TenantLock ignored = TenantLock.acquire(dataSource, slug, "delete")) {
+            try (AdvisoryLock ignored = TenantLock.acquire(dataSource, slug, "delete")) {
                 Tenant t = get(slug);
                 if (t.status() == TenantStatus.PROVISIONING) {
                     throw CrmException.conflict("tenant '" + slug + "' is still being provisioned");
