@@ -8,7 +8,6 @@ import com.makcrm.core.error.FieldError;
 import com.makcrm.core.tenant.TenantScope;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -95,15 +94,12 @@ class AttachmentController {
     ResponseEntity<Attachment> rename(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
+            ExpectedVersion expected,
             @RequestBody RenameRequest body) {
-        int version = Preconditions.requireIfMatch(ifMatch);
         if (body.name() == null) {
             throw CrmException.invalidFields(List.of(new FieldError("name", "name: is required")));
         }
-        return withEtag(core.attachments().rename(scopes.of(principal), id, version, body.name()));
+        return withEtag(core.attachments().rename(scopes.of(principal), id, expected.value(), body.name()));
     }
 
     @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -15,7 +15,6 @@ import com.makcrm.server.api.FieldApi.NewFieldRequest;
 import com.makcrm.server.api.FieldApi.OptionRequest;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -127,11 +126,8 @@ class FieldController {
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable String object,
             @PathVariable String name,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
+            ExpectedVersion expected,
             @RequestBody FieldChangeRequest body) {
-        int version = Preconditions.requireIfMatch(ifMatch);
         JsonNode defaultValue = body.defaultValue();
         boolean clearDefault = defaultValue != null && defaultValue.isNull();
         FieldChange change = new FieldChange(
@@ -141,7 +137,7 @@ class FieldController {
                 clearDefault,
                 OptionRequest.toOptions(body.options()),
                 body.position());
-        return answer(fields.update(scopes.of(principal).schema(), object, name, version, change));
+        return answer(fields.update(scopes.of(principal).schema(), object, name, expected.value(), change));
     }
 
     /**

@@ -13,11 +13,9 @@ import com.makcrm.server.api.PipelineApi.StageChangeRequest;
 import com.makcrm.server.api.PipelineApi.StageOrderRequest;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -77,36 +74,23 @@ class PipelineController {
     ResponseEntity<PipelineView> rename(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
+            ExpectedVersion expected,
             @RequestBody RenameRequest body) {
-        int version = Preconditions.requireIfMatch(ifMatch);
-        return answer(pipelines.rename(scopes.of(principal), id, version, body.name()));
+        return answer(pipelines.rename(scopes.of(principal), id, expected.value(), body.name()));
     }
 
     /** Makes this pipeline the one new opportunities land in when they name none. */
     @PostMapping("/{id}/default")
     ResponseEntity<PipelineView> makeDefault(
-            @AuthenticationPrincipal CrmPrincipal principal,
-            @PathVariable UUID id,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch) {
-        int version = Preconditions.requireIfMatch(ifMatch);
-        return answer(pipelines.setDefault(scopes.of(principal), id, version));
+            @AuthenticationPrincipal CrmPrincipal principal, @PathVariable UUID id, ExpectedVersion expected) {
+        return answer(pipelines.setDefault(scopes.of(principal), id, expected.value()));
     }
 
     /** Deletes a pipeline that is not the default and that no opportunity uses (a 409 says which it is). */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
-            @AuthenticationPrincipal CrmPrincipal principal,
-            @PathVariable UUID id,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch) {
-        int version = Preconditions.requireIfMatch(ifMatch);
-        pipelines.delete(scopes.of(principal), id, version);
+            @AuthenticationPrincipal CrmPrincipal principal, @PathVariable UUID id, ExpectedVersion expected) {
+        pipelines.delete(scopes.of(principal), id, expected.value());
         return ResponseEntity.noContent().build();
     }
 
@@ -115,12 +99,10 @@ class PipelineController {
     ResponseEntity<PipelineView> addStage(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
+            ExpectedVersion expected,
             @RequestBody NewStageRequest body) {
-        int version = Preconditions.requireIfMatch(ifMatch);
-        return answer(pipelines.addStage(scopes.of(principal), id, version, body.toNewStage(), body.position()));
+        return answer(
+                pipelines.addStage(scopes.of(principal), id, expected.value(), body.toNewStage(), body.position()));
     }
 
     /** Changes a stage; a new key is carried over to the opportunities in it. */
@@ -131,25 +113,19 @@ class PipelineController {
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
             @PathVariable String key,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
+            ExpectedVersion expected,
             @RequestBody StageChangeRequest body) {
-        int version = Preconditions.requireIfMatch(ifMatch);
-        return answer(pipelines.updateStage(scopes.of(principal), id, version, key, body.toStageChange()));
+        return answer(pipelines.updateStage(scopes.of(principal), id, expected.value(), key, body.toStageChange()));
     }
 
     @PutMapping(path = "/{id}/stages/order", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PipelineView> reorderStages(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
+            ExpectedVersion expected,
             @RequestBody StageOrderRequest body) {
-        int version = Preconditions.requireIfMatch(ifMatch);
         try {
-            return answer(pipelines.reorderStages(scopes.of(principal), id, version, body.keys()));
+            return answer(pipelines.reorderStages(scopes.of(principal), id, expected.value(), body.keys()));
         } catch (CrmException e) {
             throw inBodyTerms(e);
         }
@@ -164,11 +140,8 @@ class PipelineController {
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
             @PathVariable String key,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch) {
-        int version = Preconditions.requireIfMatch(ifMatch);
-        return answer(pipelines.removeStage(scopes.of(principal), id, version, key));
+            ExpectedVersion expected) {
+        return answer(pipelines.removeStage(scopes.of(principal), id, expected.value(), key));
     }
 
     private static ResponseEntity<PipelineView> answer(PipelineView view) {

@@ -19,7 +19,6 @@ import com.makcrm.server.api.ApiViews.PageInfo;
 import com.makcrm.server.api.ApiViews.PageResponse;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -132,12 +131,9 @@ abstract class RecordController {
     ResponseEntity<Map<String, Object>> update(
             @AuthenticationPrincipal CrmPrincipal principal,
             @PathVariable UUID id,
-            @Parameter(required = true, description = "the version last read (its ETag), e.g. \"3\"")
-                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch,
+            ExpectedVersion expected,
             @RequestBody Map<String, Object> patch) {
-        int version = Preconditions.requireIfMatch(ifMatch);
-        return withEtag(ResponseEntity.ok(), records.update(scopes.of(principal), kind, id, version, patch));
+        return withEtag(ResponseEntity.ok(), records.update(scopes.of(principal), kind, id, expected.value(), patch));
     }
 
     /** Soft delete: the record leaves lists and search, and comes back with {@code POST /{id}/restore}. */
@@ -189,7 +185,7 @@ abstract class RecordController {
             ChangeRequest c = body.changes().get(i);
             String at = "changes[" + i + "]";
             if (c == null || c.id() == null || c.version() == null || c.patch() == null) {
-                errors.add(new FieldError(at, at + ": needs id, version and patch"));
+                errors.add(new FieldError(at, at + ": needs id, expected.value() and patch"));
             } else {
                 changes.add(new RecordService.Change(c.id(), c.version(), c.patch()));
             }

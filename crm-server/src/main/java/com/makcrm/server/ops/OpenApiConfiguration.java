@@ -1,14 +1,20 @@
 package com.makcrm.server.ops;
 
+import com.makcrm.server.api.ExpectedVersion;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The OpenAPI 3.1 document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): name and version from the
@@ -51,6 +57,28 @@ class OpenApiConfiguration {
                                         .bearerFormat("JWT access token or API key")
                                         .description("An access token (15-minute JWT) or an API key"
                                                 + " (crm_<prefix>_<secret>), both as 'Authorization: Bearer ...'")));
+    }
+
+    static {
+        // an ExpectedVersion argument is the If-Match header, documented by requiredIfMatch(), not a parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ExpectedVersion.class);
+    }
+
+    /** Operations whose handler takes an {@link ExpectedVersion} refuse to run without {@code If-Match}. */
+    @Bean
+    OperationCustomizer requiredIfMatch() {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == ExpectedVersion.class)) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.Parameter()
+                        .in("header")
+                        .name(HttpHeaders.IF_MATCH)
+                        .required(true)
+                        .description("the version last read (its ETag), e.g. \"3\"")
+                        .schema(new StringSchema()));
+            }
+            return operation;
+        };
     }
 
     @Bean
