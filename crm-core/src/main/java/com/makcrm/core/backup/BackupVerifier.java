@@ -4,6 +4,7 @@ import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.backup.VerifyReport.Problem;
+import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.StoredObjectStream;
 import java.io.FilterInputStream;

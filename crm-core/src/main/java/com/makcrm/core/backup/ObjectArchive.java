@@ -3,6 +3,7 @@ package com.makcrm.core.backup;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObject;

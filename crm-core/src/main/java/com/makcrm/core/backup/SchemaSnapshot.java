@@ -1,6 +1,7 @@
 package com.makcrm.core.backup;
 
 import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.storage.DigestingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;

@@ -6,6 +6,7 @@ import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.id.UuidV7;
+import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObject;

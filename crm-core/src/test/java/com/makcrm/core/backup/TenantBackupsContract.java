@@ -312,8 +312,13 @@ abstract class TenantBackupsContract {
     }
 
     private static String sha256Of(String text) {
-        return java.util.HexFormat.of()
-                .formatHex(DigestingInputStream.newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(CountDownLatch latch) {

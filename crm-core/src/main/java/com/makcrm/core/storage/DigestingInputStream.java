@@ -1,4 +1,4 @@
-package com.makcrm.core.backup;
+package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
 import java.io.FilterInputStream;
@@ -8,18 +8,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Counts the bytes read through it and hashes them with SHA-256. */
-final class DigestingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read through it and hashes them with SHA-256, skipped bytes included. Subclasses that check the
+ * content as it passes override {@link #read(byte[], int, int)}: every other read goes through it.
+ */
+public class DigestingInputStream extends FilterInputStream {
 
     private final MessageDigest sha256;
     private long count;
+    private String sha256Hex; // a digest completes only once
 
-    DigestingInputStream(InputStream in) {
+    public DigestingInputStream(InputStream in) {
         super(in);
         this.sha256 = newSha256();
     }
 
-    static MessageDigest newSha256() {
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -29,12 +33,12 @@ final class DigestingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
-        if (b >= 0) {
-            sha256.update((byte) b);
-            count++;
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n;
+        do {
+            n = read(one, 0, 1);
+        } while (n == 0);
+        return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
@@ -67,20 +71,31 @@ final class DigestingInputStream extends FilterInputStream {
         return false;
     }
 
+    @Override
+    public synchronized void mark(int readLimit) {}
+
+    @Override
+    public synchronized void reset() throws IOException {
+        throw new IOException("mark/reset is not supported");
+    }
+
     /** Reads what is left, so the count and digest cover the whole stream. */
-    void drain() throws IOException {
+    public void drain() throws IOException {
         byte[] buffer = new byte[64 * 1024];
         while (read(buffer, 0, buffer.length) >= 0) {
             // counting and hashing is all we want
         }
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    /** Completes the digest: call once, at the end. */
-    String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
+    /** The SHA-256 of what was read, in lowercase hex; read no more once it has been asked for. */
+    public String sha256Hex() {
+        if (sha256Hex == null) {
+            sha256Hex = HexFormat.of().formatHex(sha256.digest());
+        }
+        return sha256Hex;
     }
 }
