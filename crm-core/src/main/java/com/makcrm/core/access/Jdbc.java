@@ -39,21 +39,7 @@ final class Jdbc {
 
     /** Runs {@code work} in one transaction; any exception rolls it back. */
     <T> T inTransaction(String doing, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw Sql.translate(doing, e, "the configured database");
-        }
+        return Sql.inTransaction(dataSource, doing, "the configured database", work::run);
     }
 
     <T> T read(String doing, Work<T> work) {

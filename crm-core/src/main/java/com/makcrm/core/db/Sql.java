@@ -1,12 +1,44 @@
 package com.makcrm.core.db;
 
 import com.makcrm.core.error.CrmException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Translates JDBC failures into {@link CrmException}s with a message an operator can act on. */
 public final class Sql {
 
     private Sql() {}
+
+    /** Work on one connection, inside a transaction {@link #inTransaction} opens and ends. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection of its own: committed when it returns, rolled back when it
+     * throws; the connection goes back to the pool in the auto-commit mode it came with. JDBC failures are translated
+     * as {@link #translate} does, naming {@code doing} and {@code where}.
+     */
+    public static <T> T inTransaction(DataSource dataSource, String doing, String where, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw translate(doing, e, where);
+        }
+    }
 
     /** SQLSTATE class 08 (connection exception) and 57P0x (server shutting down / cannot connect now). */
     public static boolean isConnectionFailure(SQLException e) {

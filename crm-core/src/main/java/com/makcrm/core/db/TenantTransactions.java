@@ -39,23 +39,10 @@ public final class TenantTransactions {
         if (schema == null || !SCHEMA.matcher(schema).matches()) {
             throw CrmException.internal("not a tenant schema name: " + schema, null);
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                enter(c, schema, readOnly);
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw Sql.translate("tenant database work", e, "the configured database");
-        }
+        return Sql.inTransaction(dataSource, "tenant database work", "the configured database", c -> {
+            enter(c, schema, readOnly);
+            return work.run(c);
+        });
     }
 
     /** Search path and read-only mode in one round trip: on a short read, round trips are most of the cost. */
