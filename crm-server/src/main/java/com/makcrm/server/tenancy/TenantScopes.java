@@ -33,29 +33,38 @@ public final class TenantScopes {
 
     private final CrmCore core;
     private final String neededSchemaVersion;
-    private final LoadingCache<UUID, Tenant> tenants;
+    private final LoadingCache<UUID, Known> tenants;
+
+    /** A tenant as loaded, with whether its schema lags this build, worked out once per load. */
+    private record Known(Tenant tenant, boolean schemaLags) {}
 
     TenantScopes(CrmCore core) {
         this.core = core;
+        this.neededSchemaVersion = core.migrations().latestTenantVersion();
         // refreshed in the background after TTL while the cached tenant keeps serving, so requests of a busy
         // tenant never queue behind its reload; a tenant nobody asked for in EXPIRY is read afresh
         this.tenants = Caffeine.newBuilder()
                 .refreshAfterWrite(TTL)
                 .expireAfterWrite(EXPIRY)
                 .maximumSize(10_000)
-                .build(id -> core.tenants().getById(id));
-        this.neededSchemaVersion = core.migrations().latestTenantVersion();
+                .build(this::load);
+    }
+
+    private Known load(UUID id) {
+        Tenant tenant = core.tenants().getById(id);
+        return new Known(tenant, SchemaVersions.older(tenant.schemaVersion(), neededSchemaVersion));
     }
 
     public TenantScope of(CrmPrincipal principal) {
-        Tenant tenant = tenants.get(principal.tenantId());
+        Known known = tenants.get(principal.tenantId());
+        Tenant tenant = known.tenant();
         if (tenant.status() != TenantStatus.ACTIVE) {
             throw new CrmException(
                     ErrorCategory.FORBIDDEN,
                     "tenant '" + tenant.slug() + "' is "
                             + tenant.status().name().toLowerCase(Locale.ROOT) + " and serves no requests");
         }
-        if (SchemaVersions.older(tenant.schemaVersion(), neededSchemaVersion)) {
+        if (known.schemaLags()) {
             // a failed or skipped migration (CRM_MIGRATE_ON_START=false): serving it would fail in odd ways
             log.error(
                     "refusing requests of tenant {}: its schema is at version {}, this build needs {}; run 'crm migrate"
