@@ -1,5 +1,6 @@
 package com.makcrm.cli;
 
+import com.makcrm.core.backup.BackupFailure;
 import com.makcrm.core.error.CrmException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,6 +21,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        if (e instanceof BackupFailure failure) {
+            err.println("ERROR: " + failure.getMessage());
+            printTraceIfVerbose(err, e);
+            return ExitCodes.of(failure.kind());
+        }
         if (e instanceof CrmException crm) {
             err.println("ERROR: " + crm.getMessage());
             printTraceIfVerbose(err, e);

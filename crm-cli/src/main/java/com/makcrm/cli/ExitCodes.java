@@ -1,5 +1,6 @@
 package com.makcrm.cli;
 
+import com.makcrm.core.backup.BackupFailure;
 import com.makcrm.core.error.ErrorCategory;
 
 /** The CLI's exit codes; scripts depend on them, so they never change meaning. Listed in {@code crm --help}. */
@@ -13,6 +14,8 @@ public final class ExitCodes {
     public static final int DATABASE_UNAVAILABLE = 5;
     public static final int MIGRATION_FAILED = 6;
     public static final int BACKUP_VERIFY_FAILED = 7;
+    public static final int BACKUP_KEY = 8;
+    public static final int BACKUP_TOOL = 9;
 
     /** The footer of {@code crm --help}. */
     static final String HELP = "%nExit codes:%n"
@@ -23,9 +26,20 @@ public final class ExitCodes {
             + "  4  conflict (already exists, busy, or wrong state)%n"
             + "  5  database unavailable%n"
             + "  6  migration failure or schema drift%n"
-            + "  7  backup verification failed (a part is missing or damaged)%n";
+            + "  7  backup damaged: verification or restore found a part missing or damaged%n"
+            + "  8  backup encryption key missing or wrong%n"
+            + "  9  pg_dump/pg_restore missing or incompatible with the server%n";
 
     private ExitCodes() {}
+
+    /** The exit code of a backup or restore failure of a specific kind. */
+    public static int of(BackupFailure.Kind kind) {
+        return switch (kind) {
+            case DAMAGED -> BACKUP_VERIFY_FAILED;
+            case KEY -> BACKUP_KEY;
+            case TOOL -> BACKUP_TOOL;
+        };
+    }
 
     public static int of(ErrorCategory category) {
         return switch (category) {

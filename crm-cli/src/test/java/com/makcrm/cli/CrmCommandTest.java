@@ -41,7 +41,12 @@ class CrmCommandTest {
                 .contains("tenant", "migrate", "backup", "completion", "--db-url", "--verbose")
                 .contains("Exit codes:")
                 .contains("0  ok", "1  internal error", "2  usage error", "3  not found", "4  conflict")
-                .contains("5  database unavailable", "6  migration failure", "7  backup verification failed")
+                .contains(
+                        "5  database unavailable",
+                        "6  migration failure",
+                        "7  backup damaged",
+                        "8  backup encryption key",
+                        "9  pg_dump/pg_restore")
                 .contains("CRM_* environment variables", "config.yaml");
     }
 

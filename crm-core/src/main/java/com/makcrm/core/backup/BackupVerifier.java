@@ -1,6 +1,5 @@
 package com.makcrm.core.backup;
 
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.backup.VerifyReport.Problem;
@@ -67,7 +66,7 @@ final class BackupVerifier {
                 // the caller still reads the rest of the part
             }
         };
-        try (DigestingInputStream data = new DigestingInputStream(new ZstdInputStreamNoFinalizer(unclosable))) {
+        try (DigestingInputStream data = new DigestingInputStream(PartCodec.DEFAULT.decode(unclosable))) {
             data.drain();
             return data;
         } catch (IOException e) {

@@ -128,7 +128,7 @@ public final class TenantBackups {
 
     private static SchemaSnapshot.PartWriter.Stored storePart(
             ObjectStorage repository, UUID backupId, String table, InputStream data) throws IOException {
-        try (CompressingInputStream compressed = new CompressingInputStream(data)) {
+        try (InputStream compressed = PartCodec.DEFAULT.encode(data)) {
             DigestingInputStream part = new DigestingInputStream(compressed);
             repository.put(RepositoryLayout.tablePart(backupId, table), part, PART_TYPE);
             return new SchemaSnapshot.PartWriter.Stored(part.count(), part.sha256Hex());
