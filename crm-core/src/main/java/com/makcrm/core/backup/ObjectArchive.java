@@ -8,27 +8,29 @@ import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObject;
 import com.makcrm.core.storage.StoredObjectStream;
-import com.makcrm.core.storage.TenantStorage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Copies a tenant's objects into the repository's content-addressed area, uploading only what is not there yet. */
+/**
+ * Copies the objects of a store (a tenant's part of the application store, or all of it) into the repository's
+ * content-addressed area, uploading only what is not there yet. Keys in the entries are relative to {@code source}.
+ */
 final class ObjectArchive {
 
-    private final TenantStorage tenantObjects;
+    private final ObjectStorage source;
     private final ObjectStorage repository;
 
-    ObjectArchive(TenantStorage tenantObjects, ObjectStorage repository) {
-        this.tenantObjects = tenantObjects;
+    ObjectArchive(ObjectStorage source, ObjectStorage repository) {
+        this.source = source;
         this.repository = repository;
     }
 
     List<ObjectEntry> storeAll(BackupListener listener) {
         List<ObjectEntry> entries = new ArrayList<>();
-        try (Stream<ObjectSummary> listing = tenantObjects.list("")) {
+        try (Stream<ObjectSummary> listing = source.list("")) {
             for (ObjectSummary summary : (Iterable<ObjectSummary>) listing::iterator) {
                 store(summary.key()).ifPresent(stored -> {
                     entries.add(stored.entry());
@@ -45,7 +47,7 @@ final class ObjectArchive {
     private Optional<Stored> store(String key) {
         try {
             StoredObject object =
-                    tenantObjects.stat(key).orElseThrow(() -> CrmException.notFound("object '" + key + "' vanished"));
+                    source.stat(key).orElseThrow(() -> CrmException.notFound("object '" + key + "' vanished"));
             String sha256 = object.sha256Hex() != null ? object.sha256Hex() : hashOf(key);
             String target = RepositoryLayout.object(sha256);
             ObjectEntry entry = new ObjectEntry(key, sha256, object.size());
@@ -66,7 +68,7 @@ final class ObjectArchive {
     }
 
     private void upload(String key, String target, ObjectEntry entry) {
-        try (StoredObjectStream in = tenantObjects.get(key)) {
+        try (StoredObjectStream in = source.get(key)) {
             DigestingInputStream content = new DigestingInputStream(in);
             repository.put(target, content, entry.size(), in.object().contentType());
             if (!entry.sha256().equals(content.sha256Hex())) {
@@ -80,7 +82,7 @@ final class ObjectArchive {
     }
 
     private String hashOf(String key) {
-        try (StoredObjectStream in = tenantObjects.get(key)) {
+        try (StoredObjectStream in = source.get(key)) {
             DigestingInputStream digest = new DigestingInputStream(in);
             digest.drain();
             return digest.sha256Hex();

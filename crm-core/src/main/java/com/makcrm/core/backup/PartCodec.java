@@ -19,6 +19,16 @@ final class PartCodec {
         return new CompressingInputStream(raw);
     }
 
+    /** The stored form of an object's content (objects are already compressed or incompressible: kept as they are). */
+    InputStream encodeObject(InputStream content) {
+        return content;
+    }
+
+    /** An object's content from its stored form. Closing it closes {@code stored}. */
+    InputStream decodeObject(InputStream stored) {
+        return stored;
+    }
+
     /** The content of a stored part; reading past damage throws an IOException. Closing it closes {@code stored}. */
     InputStream decode(InputStream stored) throws IOException {
         return new ZstdInputStreamNoFinalizer(stored);

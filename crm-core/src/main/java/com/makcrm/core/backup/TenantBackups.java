@@ -171,6 +171,11 @@ public final class TenantBackups {
         return new BackupVerifier(repository).verify(manifest(repository, backupId));
     }
 
+    /** How this backup's parts and objects are to be read. */
+    PartCodec codecFor(BackupManifest manifest) {
+        return PartCodec.DEFAULT;
+    }
+
     private static Optional<BackupManifest> find(ObjectStorage repository, UUID backupId) {
         String key = RepositoryLayout.manifest(backupId);
         Optional<StoredObject> stat = repository.stat(key);
