@@ -1,6 +1,7 @@
 package com.makcrm.cli;
 
 import com.makcrm.cli.backup.BackupCommand;
+import com.makcrm.cli.backup.RestoreCommand;
 import com.makcrm.cli.config.ConfigFile;
 import com.makcrm.cli.config.DatabaseSettings;
 import com.makcrm.cli.config.Settings;
@@ -21,7 +22,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "MaK-CRM operator tool: tenants, migrations, backups and translations.",
-        subcommands = {TenantCommand.class, MigrateCommand.class, BackupCommand.class, CompletionCommand.class},
+        subcommands = {
+            TenantCommand.class,
+            MigrateCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            CompletionCommand.class
+        },
         footer = ExitCodes.HELP
                 + "%nSettings: command-line flags first, then CRM_* environment variables, then the%n"
                 + "config file ~/.config/crm/config.yaml (keys database.url, database.user,%n"

@@ -4,6 +4,7 @@ import com.makcrm.cli.CoreSession;
 import com.makcrm.cli.CrmCommand;
 import com.makcrm.cli.config.Settings;
 import com.makcrm.core.backup.TenantBackups;
+import com.makcrm.core.backup.TenantRestores;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectStorages;
 import java.nio.file.Path;
@@ -99,6 +100,15 @@ final class BackupSession implements AutoCloseable {
 
     TenantBackups backups() {
         return backups;
+    }
+
+    TenantRestores restores() {
+        return new TenantRestores(
+                core.dataSource(),
+                appStorage,
+                core.core().tenants(),
+                core.core().schemas(),
+                backups);
     }
 
     @Override

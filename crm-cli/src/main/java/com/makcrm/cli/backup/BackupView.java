@@ -1,9 +1,11 @@
 package com.makcrm.cli.backup;
 
+import com.makcrm.cli.output.Bytes;
 import com.makcrm.cli.output.Table;
 import com.makcrm.core.backup.BackupManifest;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.backup.TenantRestores;
 import com.makcrm.core.backup.VerifyReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -45,6 +47,18 @@ final class BackupView {
         m.put("tables", b.tables().size());
         m.put("objects", b.objects().size());
         m.put("sizeBytes", storedTableBytes(b));
+        return m;
+    }
+
+    static Map<String, Object> drill(TenantRestores.DrillResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", r.ok());
+        m.put("schemaVersion", r.schemaVersion());
+        m.put("tables", r.tables());
+        m.put("rows", r.rows());
+        m.put("bytes", r.bytes());
+        m.put("problems", r.problems());
+        m.put("durationMillis", r.duration().toMillis());
         return m;
     }
 
@@ -104,17 +118,7 @@ final class BackupView {
     }
 
     static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return Bytes.format(n);
     }
 
     private static Map<String, Object> table(TablePart p) {

@@ -73,7 +73,7 @@ public final class Sql {
         return CrmException.internal(doing + " failed: " + firstLine(e.getMessage()), e);
     }
 
-    static String firstLine(String message) {
+    public static String firstLine(String message) {
         if (message == null) {
             return "";
         }

@@ -1,9 +1,7 @@
 package com.makcrm.core.schema;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -24,11 +22,14 @@ final class MigrationResources implements ResourceProvider {
     private static final Pattern VERSIONED = Pattern.compile("V([0-9._]+)__.*\\.sql");
 
     private final Scanner<JavaMigration> scanner;
+    private final List<MigrationVersion> versions;
     private final String latestVersion;
 
     private MigrationResources(Scanner<JavaMigration> scanner) {
         this.scanner = scanner;
-        this.latestVersion = latest(scanner.getResources("V", ".sql"));
+        this.versions = versionsOf(scanner.getResources("V", ".sql"));
+        this.latestVersion =
+                versions.isEmpty() ? null : versions.get(versions.size() - 1).getVersion();
     }
 
     static MigrationResources scan(List<String> locations) {
@@ -41,6 +42,15 @@ final class MigrationResources implements ResourceProvider {
         return latestVersion;
     }
 
+    /** Whether the set has a versioned migration with exactly this version. */
+    boolean knows(String version) {
+        try {
+            return version != null && versions.contains(MigrationVersion.fromVersion(version));
+        } catch (RuntimeException e) { // not a version at all
+            return false;
+        }
+    }
+
     @Override
     public LoadableResource getResource(String name) {
         return scanner.getResource(name);
@@ -51,12 +61,12 @@ final class MigrationResources implements ResourceProvider {
         return scanner.getResources(prefix, suffixes);
     }
 
-    private static String latest(Collection<LoadableResource> resources) {
-        Optional<MigrationVersion> max = resources.stream()
+    private static List<MigrationVersion> versionsOf(Collection<LoadableResource> resources) {
+        return resources.stream()
                 .map(r -> VERSIONED.matcher(r.getFilename()))
                 .filter(Matcher::matches)
                 .map(m -> MigrationVersion.fromVersion(m.group(1).replace('_', '.')))
-                .max(Comparator.naturalOrder());
-        return max.map(MigrationVersion::getVersion).orElse(null);
+                .sorted()
+                .toList();
     }
 }

@@ -73,6 +73,20 @@ public final class SchemaMigrator {
         }
     }
 
+    /**
+     * Creates an empty schema at exactly {@code version} of the tenant migration set (e.g. to load a backup taken at
+     * that version), in one transaction like {@link #provisionTenant}. INVALID when this build does not know the
+     * version.
+     */
+    public MigrationOutcome provisionTenantAt(String schema, String version) {
+        if (!tenantResources.knows(version)) {
+            throw CrmException.invalid("tenant schema version " + version + " is unknown to this build (it knows up to "
+                    + latestTenantVersion() + "); use the crm version that wrote it, or a newer one");
+        }
+        return migrate(
+                schema, tenant(schema).group(true).validateOnMigrate(false).target(version));
+    }
+
     /** Current version, pending versions and drift of one tenant schema, without changing it. */
     public SchemaState inspectTenant(String schema) {
         return run(schema, "inspecting", () -> inspect(tenant(schema).load()));

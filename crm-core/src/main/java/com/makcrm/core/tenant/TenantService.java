@@ -144,6 +144,17 @@ public final class TenantService {
                 clock.instant());
     }
 
+    /**
+     * Restores backed-up data into a tenant: the loader fills a staging schema, which then replaces the tenant's
+     * schema in one transaction (other tenants are not touched; this one is unavailable only during the swap).
+     * Replacing an existing tenant needs {@link RestoreRequest#force()}; a tenant that is gone, or a clone
+     * ({@link RestoreRequest#asSlug()}), is registered ACTIVE by the swap. A DELETED tenant restored over becomes
+     * ACTIVE again; a SUSPENDED one stays suspended. Re-running after a crash starts over cleanly.
+     */
+    public Tenant restore(RestoreRequest request, StagingLoader loader) {
+        return new TenantRestore(dataSource, store, operations, clock).restore(request, loader);
+    }
+
     public List<Tenant> list() {
         return store.listLive();
     }

@@ -2,11 +2,9 @@ package com.makcrm.core.backup;
 
 import com.makcrm.core.TenantFixture;
 import com.makcrm.core.storage.ObjectStorage;
-import com.makcrm.core.storage.ObjectStorages;
 import com.makcrm.core.testsupport.S3Service;
 import com.makcrm.core.testsupport.TestDatabase;
 import com.makcrm.core.testsupport.TestServices;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,14 +44,6 @@ class S3RepositoryBackupTest extends TenantBackupsContract {
     }
 
     private static ObjectStorage open(String url) {
-        return ObjectStorages.fromUrl(
-                url,
-                Map.of(
-                        "endpoint", s3.endpoint().toString(),
-                        "region", s3.region(),
-                        "path-style", "true",
-                        "checksum-when-required", "true",
-                        "access-key", s3.accessKey(),
-                        "secret-key", s3.secretKey()));
+        return S3Stores.open(s3, url);
     }
 }

@@ -1,0 +1,337 @@
+package com.makcrm.core.backup;
+
+import com.makcrm.core.backup.BackupFailure.Kind;
+import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.db.Sql;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.storage.DigestingInputStream;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.StoredObjectStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Loads a backup's table parts into a schema created at the backup's schema version, the way pg_restore does it:
+ * constraints and indexes are dropped first and rebuilt after the data is in, user triggers are off while loading,
+ * and everything runs in one transaction. Each part is checked as it streams (stored size and SHA-256, then content
+ * size and SHA-256, then rows) and a mismatch is a {@link BackupFailure} naming the part. Rebuilding the foreign
+ * keys checks the loaded data's references.
+ */
+final class StagingLoad {
+
+    static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private static final String TABLES = """
+            select c.relname from pg_class c
+             where c.relnamespace = ?::regnamespace and c.relkind in ('r', 'p') and not c.relispartition
+             order by c.relname""";
+
+    // foreign keys first: they depend on the primary and unique keys that are dropped after them
+    private static final String CONSTRAINTS = """
+            select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid), c.contype
+              from pg_constraint c join pg_class t on t.oid = c.conrelid
+             where c.connamespace = ?::regnamespace and c.contype in ('f', 'p', 'u', 'x') and t.relname <> ?
+             order by c.contype <> 'f', c.conname""";
+
+    private static final String INDEXES = """
+            select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+              from pg_index i join pg_class t on t.oid = i.indrelid
+             where t.relnamespace = ?::regnamespace and t.relname <> ?
+               and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+             order by 1""";
+
+    private final DataSource dataSource;
+    private final ObjectStorage repository;
+    private final PartCodec codec;
+    private final BackupManifest manifest;
+    private final RestoreListener listener;
+
+    private record Constraint(String table, String name, String definition, boolean foreignKey) {}
+
+    private record Index(String name, String definition) {}
+
+    StagingLoad(
+            DataSource dataSource,
+            ObjectStorage repository,
+            PartCodec codec,
+            BackupManifest manifest,
+            RestoreListener listener) {
+        this.dataSource = dataSource;
+        this.repository = repository;
+        this.codec = codec;
+        this.manifest = manifest;
+        this.listener = listener;
+    }
+
+    /** Loads every part into {@code schema}, which holds the backup's schema version and no data. */
+    void load(String schema) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                prepare(c, schema);
+                checkTables(c, schema);
+                List<Constraint> constraints = constraints(c, schema);
+                List<Index> indexes = indexes(c, schema);
+                dropKeysAndIndexes(c, constraints, indexes);
+                setUserTriggers(c, "disable");
+                loadParts(c, schema);
+                listener.phase("building indexes and checking references");
+                rebuild(c, constraints, indexes);
+                setUserTriggers(c, "enable");
+                execute(c, "analyze");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Sql.translate("loading backup " + manifest.backupId() + " into schema " + schema, e, "the database");
+        }
+    }
+
+    private void prepare(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('search_path', ?, true)")) {
+            ps.setString(1, SchemaSnapshot.quote(schema));
+            ps.execute();
+        }
+        execute(c, "set local synchronous_commit = off");
+        execute(c, "set local maintenance_work_mem = '256MB'");
+    }
+
+    private Set<String> tables;
+
+    private void checkTables(Connection c, String schema) throws SQLException {
+        tables = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(TABLES)) {
+            ps.setString(1, SchemaSnapshot.quote(schema));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        Set<String> inBackup = new LinkedHashSet<>();
+        manifest.tables().forEach(t -> inBackup.add(t.name()));
+        if (!tables.equals(inBackup)) {
+            Set<String> missing = new LinkedHashSet<>(inBackup);
+            missing.removeAll(tables);
+            Set<String> extra = new LinkedHashSet<>(tables);
+            extra.removeAll(inBackup);
+            throw CrmException.invalid("backup " + manifest.backupId() + " does not match schema version "
+                    + manifest.schemaVersion() + " of this build: tables only in the backup " + missing
+                    + ", only in the schema " + extra);
+        }
+    }
+
+    private List<Constraint> constraints(Connection c, String schema) throws SQLException {
+        List<Constraint> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CONSTRAINTS)) {
+            ps.setString(1, SchemaSnapshot.quote(schema));
+            ps.setString(2, HISTORY_TABLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Constraint(
+                            rs.getString(1), rs.getString(2), rs.getString(3), "f".equals(rs.getString(4))));
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<Index> indexes(Connection c, String schema) throws SQLException {
+        List<Index> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(INDEXES)) {
+            ps.setString(1, SchemaSnapshot.quote(schema));
+            ps.setString(2, HISTORY_TABLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Index(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void dropKeysAndIndexes(Connection c, List<Constraint> constraints, List<Index> indexes)
+            throws SQLException {
+        for (Constraint k : constraints) {
+            execute(c, "alter table " + k.table() + " drop constraint " + SchemaSnapshot.quote(k.name()));
+        }
+        for (Index index : indexes) {
+            execute(c, "drop index " + index.name());
+        }
+    }
+
+    private void setUserTriggers(Connection c, String how) throws SQLException {
+        for (String table : tables) {
+            execute(c, "alter table " + SchemaSnapshot.quote(table) + " " + how + " trigger user");
+        }
+    }
+
+    private void loadParts(Connection c, String schema) throws SQLException {
+        listener.phase("loading tables");
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        // migrations seed rows (a default pipeline, the history): the backup's rows replace them all
+        execute(
+                c,
+                "truncate "
+                        + String.join(
+                                ", ", tables.stream().map(SchemaSnapshot::quote).toList()));
+        long total = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
+        long[] loaded = {0};
+        for (TablePart part : manifest.tables()) {
+            long rows = loadPart(copy, schema, part, total, loaded);
+            listener.tableLoaded(part.name(), rows);
+        }
+    }
+
+    private long loadPart(CopyManager copy, String schema, TablePart part, long total, long[] loaded)
+            throws SQLException {
+        String key = RepositoryLayout.tablePart(manifest.backupId(), part.name());
+        String sql = "copy " + SchemaSnapshot.quote(schema) + "." + SchemaSnapshot.quote(part.name())
+                + " from stdin (format binary)";
+        ReadFailure failure = new ReadFailure();
+        try (StoredObjectStream in = repository.get(key)) {
+            DigestingInputStream stored = new DigestingInputStream(in);
+            InputStream unclosable = new FilterInputStream(stored) {
+                @Override
+                public void close() {
+                    // the rest of the part is drained below
+                }
+            };
+            DigestingInputStream data =
+                    new DigestingInputStream(failure.watch(codec.decode(unclosable), part.name(), total, loaded));
+            long rows;
+            try {
+                rows = copy.copyIn(sql, data);
+            } catch (SQLException e) {
+                if (failure.cause != null) {
+                    throw damaged(part, key, "does not decode (" + failure.cause.getMessage() + ")", failure.cause);
+                }
+                // damage can decode into rows PostgreSQL refuses: then the stored part's checksum tells
+                stored.drain();
+                if (!part.sha256().equals(stored.sha256Hex())) {
+                    throw damaged(
+                            part,
+                            key,
+                            "fails its SHA-256 check (PostgreSQL refused its content: " + Sql.firstLine(e.getMessage())
+                                    + ")",
+                            e);
+                }
+                throw e;
+            }
+            stored.drain();
+            expect(part, key, "size", part.compressedBytes(), stored.count());
+            expect(part, key, "SHA-256", part.sha256(), stored.sha256Hex());
+            expect(part, key, "uncompressed size", part.bytes(), data.count());
+            expect(part, key, "uncompressed SHA-256", part.dataSha256(), data.sha256Hex());
+            expect(part, key, "row count", part.rows(), rows);
+            return rows;
+        } catch (IOException e) {
+            throw damaged(part, key, "cannot be read (" + e.getMessage() + ")", e);
+        } catch (CrmException e) {
+            if (e.category() == com.makcrm.core.error.ErrorCategory.NOT_FOUND) {
+                throw damaged(part, key, "is missing from the repository", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Remembers the first read error of the stream fed to COPY: the driver reports it only as a failed COPY. */
+    private final class ReadFailure {
+        IOException cause;
+
+        InputStream watch(InputStream in, String table, long total, long[] loaded) {
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            loaded[0] += n;
+                            listener.bytesLoaded(table, loaded[0], total);
+                        }
+                        return n;
+                    } catch (IOException e) {
+                        if (cause == null) {
+                            cause = e;
+                        }
+                        throw e;
+                    }
+                }
+            };
+        }
+    }
+
+    private void expect(TablePart part, String key, String what, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            throw damaged(part, key, what + " is " + actual + ", the manifest says " + expected, null);
+        }
+    }
+
+    private BackupFailure damaged(TablePart part, String key, String problem, Throwable cause) {
+        return new BackupFailure(
+                Kind.DAMAGED,
+                "backup " + manifest.backupId() + " is damaged: the part of table " + part.name() + " (" + key + ") "
+                        + problem + "; nothing was changed",
+                cause);
+    }
+
+    private static void rebuild(Connection c, List<Constraint> constraints, List<Index> indexes) throws SQLException {
+        for (Index index : indexes) {
+            execute(c, index.definition());
+        }
+        for (Constraint k : constraints) {
+            if (!k.foreignKey()) {
+                addConstraint(c, k);
+            }
+        }
+        for (Constraint k : constraints) {
+            if (k.foreignKey()) {
+                addConstraint(c, k);
+            }
+        }
+    }
+
+    private static void addConstraint(Connection c, Constraint k) throws SQLException {
+        execute(
+                c,
+                "alter table " + k.table() + " add constraint " + SchemaSnapshot.quote(k.name()) + " "
+                        + k.definition());
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

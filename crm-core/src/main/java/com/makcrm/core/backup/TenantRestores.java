@@ -1,0 +1,297 @@
+package com.makcrm.core.backup;
+
+import com.makcrm.core.backup.BackupFailure.Kind;
+import com.makcrm.core.backup.BackupManifest.ObjectEntry;
+import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.db.Sql;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.schema.SchemaMigrator;
+import com.makcrm.core.storage.DigestingInputStream;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.StoredObject;
+import com.makcrm.core.storage.StoredObjectStream;
+import com.makcrm.core.storage.TenantStorage;
+import com.makcrm.core.tenant.RestoreRequest;
+import com.makcrm.core.tenant.Tenant;
+import com.makcrm.core.tenant.TenantService;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores tenant backups, and drills them: a drill loads a backup into a scratch schema, compares every table
+ * with the manifest, and drops the schema again.
+ *
+ * <p>A restore never touches the live tenant until its data is loaded and checked: the backup is loaded into a
+ * staging schema created at the backup's schema version, every part checked against the manifest as it streams,
+ * foreign keys rebuilt (which checks references), the schema migrated forward to this build's version, the
+ * tenant's objects copied back, and only then swapped in (see {@link TenantService#restore}).
+ */
+public final class TenantRestores {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantRestores.class);
+
+    private final DataSource dataSource;
+    private final ObjectStorage objects;
+    private final TenantService tenants;
+    private final SchemaMigrator migrator;
+    private final TenantBackups backups;
+    private final Clock clock;
+
+    /**
+     * @param objects the application's object store, where tenants' objects live under {@code tenants/<id>/}
+     * @param backups reads manifests and decides how a backup's parts decode (e.g. with which key)
+     */
+    public TenantRestores(
+            DataSource dataSource,
+            ObjectStorage objects,
+            TenantService tenants,
+            SchemaMigrator migrator,
+            TenantBackups backups) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.objects = Objects.requireNonNull(objects, "objects");
+        this.tenants = Objects.requireNonNull(tenants, "tenants");
+        this.migrator = Objects.requireNonNull(migrator, "migrator");
+        this.backups = Objects.requireNonNull(backups, "backups");
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * How to restore.
+     *
+     * @param tenant when set, the slug the backup's tenant must have (a guard against restoring the wrong backup)
+     * @param asSlug restore as a new tenant with this slug
+     * @param force replace an existing tenant's data
+     * @param actor who restores, for the operation log
+     */
+    public record Options(String tenant, String asSlug, boolean force, String actor) {}
+
+    /**
+     * @param fromVersion the backup's schema version
+     * @param toVersion the version the restored schema was migrated to
+     */
+    public record Result(
+            Tenant tenant,
+            UUID backupId,
+            String fromVersion,
+            String toVersion,
+            long rows,
+            long bytes,
+            int objects,
+            int objectsCopied,
+            Duration duration) {}
+
+    public Result restore(ObjectStorage repository, UUID backupId, Options options, RestoreListener listener) {
+        Instant started = clock.instant();
+        BackupManifest manifest = backups.manifest(repository, backupId);
+        checkRestorable(manifest, options);
+        PartCodec codec = backups.codecFor(manifest); // a key problem shows before anything is touched
+        String latest = migrator.latestTenantVersion();
+        String[] toVersion = {null};
+        int[] copied = {0};
+        RestoreRequest request = new RestoreRequest(
+                manifest.tenantId(),
+                manifest.tenantSlug(),
+                options.asSlug(),
+                options.force(),
+                options.actor(),
+                "backup " + backupId + " (schema version " + manifest.schemaVersion() + ")");
+        Tenant restored = tenants.restore(request, (target, staging) -> {
+            migrator.provisionTenantAt(staging, manifest.schemaVersion());
+            new StagingLoad(dataSource, repository, codec, manifest, listener).load(staging);
+            if (!Objects.equals(manifest.schemaVersion(), latest)) {
+                listener.phase("migrating from schema version " + manifest.schemaVersion() + " to " + latest);
+            }
+            toVersion[0] = migrator.migrateTenant(staging).toVersion();
+            listener.phase("restoring " + manifest.objects().size() + " objects");
+            copied[0] = restoreObjects(repository, codec, manifest, target.id(), listener);
+            listener.phase("swapping in the restored schema");
+            return toVersion[0];
+        });
+        long rows = manifest.tables().stream().mapToLong(TablePart::rows).sum();
+        long bytes = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
+        return new Result(
+                restored,
+                backupId,
+                manifest.schemaVersion(),
+                toVersion[0],
+                rows,
+                bytes,
+                manifest.objects().size(),
+                copied[0],
+                Duration.between(started, clock.instant()));
+    }
+
+    private void checkRestorable(BackupManifest manifest, Options options) {
+        if (manifest.kind() != BackupManifest.Kind.TENANT) {
+            throw CrmException.invalid(
+                    "backup " + manifest.backupId() + " is a " + manifest.kind() + " backup, not a tenant backup");
+        }
+        if (options.tenant() != null && !options.tenant().equals(manifest.tenantSlug())) {
+            throw CrmException.invalid("backup " + manifest.backupId() + " is of tenant '" + manifest.tenantSlug()
+                    + "', not '" + options.tenant() + "'; to put its data into a new tenant use --as NEW-SLUG");
+        }
+        if (options.asSlug() != null && options.force()) {
+            throw CrmException.invalid(
+                    "--force replaces an existing tenant's data; --as creates a new tenant:" + " use one or the other");
+        }
+    }
+
+    /** Copies the backup's objects into the target tenant's part of the store; answers how many were copied. */
+    private int restoreObjects(
+            ObjectStorage repository, PartCodec codec, BackupManifest manifest, UUID tenantId, RestoreListener l) {
+        TenantStorage target = TenantStorage.of(objects, tenantId);
+        int copied = 0;
+        for (ObjectEntry entry : manifest.objects()) {
+            Optional<StoredObject> there = target.stat(entry.key());
+            if (there.isPresent()
+                    && there.get().size() == entry.size()
+                    && (there.get().sha256Hex() == null
+                            || there.get().sha256Hex().equals(entry.sha256()))) {
+                l.objectRestored(entry.key(), false);
+                continue;
+            }
+            copyObject(repository, codec, manifest, entry, target);
+            copied++;
+            l.objectRestored(entry.key(), true);
+        }
+        return copied;
+    }
+
+    private static void copyObject(
+            ObjectStorage repository, PartCodec codec, BackupManifest manifest, ObjectEntry entry, ObjectStorage to) {
+        String key = RepositoryLayout.object(entry.sha256());
+        try (StoredObjectStream in = repository.get(key)) {
+            DigestingInputStream content = new DigestingInputStream(codec.decodeObject(in));
+            to.put(entry.key(), content, entry.size(), in.object().contentType());
+            if (!entry.sha256().equals(content.sha256Hex()) || content.count() != entry.size()) {
+                to.delete(entry.key());
+                throw new BackupFailure(
+                        Kind.DAMAGED,
+                        "backup " + manifest.backupId() + " is damaged: object " + entry.key() + " (" + key
+                                + ") does not match its SHA-256 " + entry.sha256());
+            }
+        } catch (IOException e) {
+            throw CrmException.unavailable("could not close object " + key + ": " + e.getMessage(), e);
+        } catch (CrmException e) {
+            if (e.category() == ErrorCategory.NOT_FOUND && !(e instanceof BackupFailure)) {
+                throw new BackupFailure(
+                        Kind.DAMAGED,
+                        "backup " + manifest.backupId() + " is damaged: object " + entry.key() + " (" + key
+                                + ") is missing from the repository",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What a drill found.
+     *
+     * @param problems one line per table whose rows or checksum differ from the manifest; empty when sound
+     */
+    public record DrillResult(
+            UUID backupId,
+            String schemaVersion,
+            int tables,
+            long rows,
+            long bytes,
+            List<String> problems,
+            Duration duration) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Restores a backup into a scratch schema without touching any tenant, re-reads every table with the query the
+     * backup used and compares rows and content SHA-256 with the manifest, then drops the schema. A part that does
+     * not load is a {@link BackupFailure} like in a restore.
+     */
+    public DrillResult drill(ObjectStorage repository, UUID backupId, RestoreListener listener) {
+        Instant started = clock.instant();
+        BackupManifest manifest = backups.manifest(repository, backupId);
+        checkRestorable(manifest, new Options(null, null, false, "drill"));
+        PartCodec codec = backups.codecFor(manifest);
+        String scratch = "d_" + backupId.toString().replace("-", "");
+        dropSchema(scratch);
+        try {
+            migrator.provisionTenantAt(scratch, manifest.schemaVersion());
+            new StagingLoad(dataSource, repository, codec, manifest, listener).load(scratch);
+            listener.phase("comparing tables with the manifest");
+            List<String> problems = compare(scratch, manifest);
+            long rows = manifest.tables().stream().mapToLong(TablePart::rows).sum();
+            long bytes = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
+            LOG.info("drill of backup {}: {}", backupId, problems.isEmpty() ? "sound" : problems);
+            return new DrillResult(
+                    backupId,
+                    manifest.schemaVersion(),
+                    manifest.tables().size(),
+                    rows,
+                    bytes,
+                    problems,
+                    Duration.between(started, clock.instant()));
+        } finally {
+            dropSchema(scratch);
+        }
+    }
+
+    private List<String> compare(String schema, BackupManifest manifest) {
+        Map<String, TablePart> expected = new HashMap<>();
+        manifest.tables().forEach(t -> expected.put(t.name(), t));
+        List<String> problems = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SchemaSnapshot snapshot = new SchemaSnapshot(c, schema);
+                for (String table : snapshot.tables()) {
+                    TablePart reread = snapshot.store(table, data -> {
+                        data.transferTo(java.io.OutputStream.nullOutputStream());
+                        return new SchemaSnapshot.PartWriter.Stored(0, "");
+                    });
+                    TablePart want = expected.get(table);
+                    if (want == null) {
+                        problems.add(table + ": not in the backup");
+                    } else if (want.rows() != reread.rows()) {
+                        problems.add(table + ": " + reread.rows() + " rows restored, the manifest says " + want.rows());
+                    } else if (!want.dataSha256().equals(reread.dataSha256())) {
+                        problems.add(table + ": content SHA-256 " + reread.dataSha256() + " after restore, the"
+                                + " manifest says " + want.dataSha256());
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Sql.translate("comparing the drill schema " + schema, e, "the database");
+        } catch (IOException e) {
+            throw CrmException.unavailable("could not read back the drill schema " + schema, e);
+        }
+        return problems;
+    }
+
+    private void dropSchema(String schema) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SchemaSnapshot.quote(schema) + " cascade");
+        } catch (SQLException e) {
+            throw Sql.translate("dropping the drill schema " + schema, e, "the database");
+        }
+    }
+}

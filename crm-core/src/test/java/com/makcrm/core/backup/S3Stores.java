@@ -1,0 +1,24 @@
+package com.makcrm.core.backup;
+
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.ObjectStorages;
+import com.makcrm.core.testsupport.S3Service;
+import java.util.Map;
+
+/** Stores in the test S3 service, for the backup tests that run over S3. */
+final class S3Stores {
+
+    private S3Stores() {}
+
+    static ObjectStorage open(S3Service s3, String url) {
+        return ObjectStorages.fromUrl(
+                url,
+                Map.of(
+                        "endpoint", s3.endpoint().toString(),
+                        "region", s3.region(),
+                        "path-style", "true",
+                        "checksum-when-required", "true",
+                        "access-key", s3.accessKey(),
+                        "secret-key", s3.secretKey()));
+    }
+}
