@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "backup",
         mixinStandardHelpOptions = true,
         description = {
-            "Back up tenants to a backup repository, and list, show and verify the backups there.",
+            "Back up tenants to a backup repository; list, show, verify and prune the backups there.",
             "Repository: --repo, else CRM_BACKUP_REPO, else config key backup.repository,",
             "else file://<working directory>/backups/repo."
         },
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BackupCreateCommand.class,
             BackupListCommand.class,
             BackupShowCommand.class,
-            BackupVerifyCommand.class
+            BackupVerifyCommand.class,
+            BackupPruneCommand.class
         })
 public final class BackupCommand extends CommandGroup {}

@@ -4,7 +4,11 @@ import com.makcrm.cli.ExitCodes;
 import com.makcrm.cli.output.OutputOption;
 import com.makcrm.cli.output.Printer;
 import com.makcrm.core.backup.BackupManifest;
+import com.makcrm.core.backup.VerificationRecord;
+import com.makcrm.core.backup.VerificationRecords;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
-        description = "List the complete backups in the repository, oldest first.")
+        description = "List the complete backups in the repository, oldest first, with their last verification.")
 final class BackupListCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -35,11 +39,14 @@ final class BackupListCommand implements Callable<Integer> {
             List<BackupManifest> backups = session.backups().list(session.repository()).stream()
                     .filter(b -> tenant == null || tenant.equals(b.tenantSlug()))
                     .toList();
+            Map<UUID, VerificationRecord> verified = new VerificationRecords(session.repository()).latestOfAll();
             Printer.print(
                     spec.commandLine().getOut(),
                     output.format(),
-                    backups.stream().map(BackupView::summary).toList(),
-                    () -> BackupView.listTable(backups));
+                    backups.stream()
+                            .map(b -> BackupView.summary(b, verified.get(b.backupId())))
+                            .toList(),
+                    () -> BackupView.listTable(backups, verified));
             return ExitCodes.OK;
         }
     }

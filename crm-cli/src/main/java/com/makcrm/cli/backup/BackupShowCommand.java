@@ -5,7 +5,10 @@ import com.makcrm.cli.output.OutputFormat;
 import com.makcrm.cli.output.OutputOption;
 import com.makcrm.cli.output.Printer;
 import com.makcrm.core.backup.BackupManifest;
+import com.makcrm.core.backup.VerificationRecord;
+import com.makcrm.core.backup.VerificationRecords;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,6 +38,9 @@ final class BackupShowCommand implements Callable<Integer> {
     public Integer call() {
         try (BackupSession session = BackupSession.open(spec, repo, 1)) {
             BackupManifest b = session.backups().manifest(session.repository(), backupId);
+            VerificationRecord verified = new VerificationRecords(session.repository())
+                    .latest(backupId)
+                    .orElse(null);
             PrintWriter out = spec.commandLine().getOut();
             if (output.format() == OutputFormat.table) {
                 out.println("backup " + b.backupId() + " (" + b.kind() + ") of tenant " + b.tenantSlug()
@@ -43,9 +49,12 @@ final class BackupShowCommand implements Callable<Integer> {
                         + ", tool " + b.toolVersion());
                 out.println(b.tables().size() + " table(s), " + BackupView.rows(b) + " row(s), "
                         + b.objects().size() + " object(s), " + BackupView.bytes(b.totalBytes()) + " stored");
+                out.println("last verified: " + BackupView.lastVerified(verified));
                 out.println();
             }
-            Printer.print(out, output.format(), BackupView.manifest(b), () -> BackupView.partsTable(b));
+            Map<String, Object> view = BackupView.manifest(b);
+            view.put("lastVerified", BackupView.verification(verified));
+            Printer.print(out, output.format(), view, () -> BackupView.partsTable(b));
             return ExitCodes.OK;
         }
     }

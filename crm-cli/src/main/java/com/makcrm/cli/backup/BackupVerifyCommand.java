@@ -7,8 +7,11 @@ import com.makcrm.cli.output.OutputOption;
 import com.makcrm.cli.output.Printer;
 import com.makcrm.cli.output.TransferMeter;
 import com.makcrm.core.backup.TenantRestores;
+import com.makcrm.core.backup.VerificationRecords;
 import com.makcrm.core.backup.VerifyReport;
+import com.makcrm.core.error.CrmException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "Read back every table part and object of a backup and check sizes, SHA-256 and",
             "decompression. Exit 0 when sound; exit 7 with one line per damaged or missing part.",
             "With --drill, a sound backup is then restored into a scratch schema (no tenant is touched),",
-            "every table is compared with the manifest (rows and content SHA-256) and the schema dropped."
+            "every table is compared with the manifest (rows and content SHA-256) and the schema dropped.",
+            "Each outcome is recorded beside the backup (backups/<id>/verifications/): see backup list."
         })
 final class BackupVerifyCommand implements Callable<Integer> {
 
@@ -48,6 +52,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
     public Integer call() {
         try (BackupSession session = BackupSession.open(spec, repo, 2)) {
             VerifyReport report = session.backups().verify(session.repository(), backupId);
+            record(() -> new VerificationRecords(session.repository()).record(report));
             PrintWriter out = spec.commandLine().getOut();
             if (output.format() != OutputFormat.table) {
                 if (!(drill && report.ok())) { // else one document with the drill's result below
@@ -78,6 +83,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
                 human ? new TransferMeter(out, CrmCommand.from(spec).interactive()) : null;
         TenantRestores.DrillResult result =
                 session.restores().drill(session.repository(), backupId, RestoreCommand.listener(meter));
+        record(() -> recordDrill(session, result));
         if (meter != null) {
             meter.done();
             if (result.ok()) {
@@ -102,5 +108,32 @@ final class BackupVerifyCommand implements Callable<Integer> {
                 + result.problems().size() + " table(s) differ from the manifest after a restore");
         err.flush();
         return ExitCodes.BACKUP_VERIFY_FAILED;
+    }
+
+    private void recordDrill(BackupSession session, TenantRestores.DrillResult result) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("schemaVersion", result.schemaVersion());
+        details.put("tables", result.tables());
+        details.put("rows", result.rows());
+        details.put("durationMillis", result.duration().toMillis());
+        new VerificationRecords(session.repository())
+                .recordDrill(
+                        backupId,
+                        result.ok(),
+                        result.tables(),
+                        result.bytes(),
+                        result.problems().size(),
+                        details);
+    }
+
+    /** A repository that cannot take the record (e.g. read-only) does not change the verdict: a warning only. */
+    private void record(Runnable write) {
+        try {
+            write.run();
+        } catch (CrmException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("WARNING: could not record the verification of backup " + backupId + ": " + e.getMessage());
+            err.flush();
+        }
     }
 }

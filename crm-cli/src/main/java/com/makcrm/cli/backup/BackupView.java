@@ -6,11 +6,13 @@ import com.makcrm.core.backup.BackupManifest;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.backup.TenantRestores;
+import com.makcrm.core.backup.VerificationRecord;
 import com.makcrm.core.backup.VerifyReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The machine forms of backups in {@code -o json|yaml}. Documented in README.md; fields are only ever added. */
 final class BackupView {
@@ -34,8 +36,8 @@ final class BackupView {
         return m;
     }
 
-    /** One line of {@code backup list}. */
-    static Map<String, Object> summary(BackupManifest b) {
+    /** One line of {@code backup list}; {@code verified} is the backup's latest verification record, or null. */
+    static Map<String, Object> summary(BackupManifest b, VerificationRecord verified) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backupId", b.backupId().toString());
         m.put("kind", b.kind().name());
@@ -47,7 +49,28 @@ final class BackupView {
         m.put("tables", b.tables().size());
         m.put("objects", b.objects().size());
         m.put("sizeBytes", storedTableBytes(b));
+        m.put("lastVerified", verification(verified));
         return m;
+    }
+
+    /** A verification record as {@code at}, {@code kind}, {@code ok}, {@code problems}; null for none. */
+    static Map<String, Object> verification(VerificationRecord r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", r.at().toString());
+        m.put("kind", r.kind().id());
+        m.put("ok", r.ok());
+        m.put("problems", r.problems());
+        return m;
+    }
+
+    /** For people: "2026-11-27T03:10:00Z ok (verify)", "... FAILED (drill)" or "never". */
+    static String lastVerified(VerificationRecord r) {
+        return r == null
+                ? "never"
+                : r.at() + " " + (r.ok() ? "ok" : "FAILED") + " (" + r.kind().id() + ")";
     }
 
     static Map<String, Object> drill(TenantRestores.DrillResult r) {
@@ -82,8 +105,8 @@ final class BackupView {
         return m;
     }
 
-    static Table listTable(List<BackupManifest> backups) {
-        Table table = new Table("ID", "KIND", "TENANT", "FINISHED", "SIZE", "SCHEMA VERSION");
+    static Table listTable(List<BackupManifest> backups, Map<UUID, VerificationRecord> verified) {
+        Table table = new Table("ID", "KIND", "TENANT", "FINISHED", "SIZE", "SCHEMA VERSION", "LAST VERIFIED");
         for (BackupManifest b : backups) {
             table.row(
                     b.backupId(),
@@ -91,7 +114,8 @@ final class BackupView {
                     b.tenantSlug(),
                     b.finished(),
                     bytes(storedTableBytes(b)),
-                    b.schemaVersion());
+                    b.schemaVersion(),
+                    lastVerified(verified.get(b.backupId())));
         }
         return table;
     }

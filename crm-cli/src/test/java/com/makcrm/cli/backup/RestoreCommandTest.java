@@ -129,6 +129,9 @@ class RestoreCommandTest {
         Map<String, Object> drill = JSON.readValue(json.out(), new TypeReference<>() {});
         assertThat(drill).containsEntry("backupId", id).containsEntry("ok", true);
         assertThat(drill.get("drill")).asString().contains("ok=true", "problems=[]");
+        List<Map<String, Object>> listed =
+                JSON.readValue(crm("backup", "list", "-o", "json").out(), new TypeReference<>() {});
+        assertThat(listed.get(0).get("lastVerified")).asString().contains("kind=drill", "ok=true");
     }
 
     @Test

@@ -8,6 +8,7 @@
  * <pre>
  * backups/&lt;backup-id&gt;/tables/&lt;table&gt;.copy.zst   one part per table of the tenant schema
  * backups/&lt;backup-id&gt;/manifest.json             written last: without it the backup does not exist
+ * backups/&lt;backup-id&gt;/verifications/&lt;timestamp&gt;-&lt;kind&gt;.json   one record per verify or restore drill
  * objects/sha256/&lt;aa&gt;/&lt;sha256&gt;                  tenant objects, content-addressed and shared by all backups
  * </pre>
  *
@@ -25,6 +26,15 @@
  *       {@code bytes} and {@code dataSha256} describe the uncompressed COPY stream (what a restore feeds back to
  *       {@code COPY FROM}), {@code compressedBytes} and {@code sha256} the stored part. An object's {@code key} is
  *       relative to the tenant's part of the application store ({@code tenants/<tenant-id>/}).
+ *   <li>A verification record ({@link com.makcrm.core.backup.VerificationRecord}, written by
+ *       {@link com.makcrm.core.backup.VerificationRecords}) is JSON: {@code backupId}, {@code kind} ({@code verify} or
+ *       {@code drill}), {@code at}, {@code ok}, {@code partsChecked}, {@code bytesChecked}, {@code problems} (a count),
+ *       {@code toolVersion} and, for drills, optional {@code details}. {@code <timestamp>} is the UTC time as
+ *       {@code yyyyMMdd'T'HHmmss.nnnnnnnnn'Z'}, so names sort by time. Records are not part of the backup: verify
+ *       ignores them, and they go when the backup is pruned.
+ *   <li>Retention ({@link com.makcrm.core.backup.BackupPruner} with a {@link com.makcrm.core.backup.RetentionPolicy})
+ *       deletes a backup manifest first, then its folder; it removes objects no remaining manifest references, and
+ *       folders without manifest, only once they are older than the policy's grace period.
  * </ul>
  *
  * <p>Two backups of one tenant never run at once: the second is refused with CONFLICT (a PostgreSQL advisory lock, so

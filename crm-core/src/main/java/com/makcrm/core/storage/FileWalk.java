@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 final class FileWalk implements Iterator<ObjectSummary> {
 
-    private record Entry(String key, boolean directory, long size) {}
+    private record Entry(String key, boolean directory, long size, Instant lastModified) {}
 
     private final FileLayout layout;
     private final String prefix;
@@ -66,7 +67,7 @@ final class FileWalk implements Iterator<ObjectSummary> {
     private void visit(Entry entry) {
         if (!entry.directory()) {
             if (entry.key().startsWith(prefix)) {
-                next = new ObjectSummary(entry.key(), entry.size());
+                next = new ObjectSummary(entry.key(), entry.size(), entry.lastModified());
             }
         } else if (entry.key().startsWith(prefix) || prefix.startsWith(entry.key())) {
             open.push(entries(layout.root().resolve(entry.key())));
@@ -97,10 +98,14 @@ final class FileWalk implements Iterator<ObjectSummary> {
                     Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             String key = layout.keyOf(child);
             if (attributes.isDirectory()) {
-                return Optional.of(new Entry(key + "/", true, 0));
+                return Optional.of(new Entry(key + "/", true, 0, null));
             }
             return attributes.isRegularFile()
-                    ? Optional.of(new Entry(key, false, attributes.size()))
+                    ? Optional.of(new Entry(
+                            key,
+                            false,
+                            attributes.size(),
+                            attributes.lastModifiedTime().toInstant()))
                     : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty(); // deleted while we listed

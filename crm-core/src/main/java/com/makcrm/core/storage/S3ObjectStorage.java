@@ -109,7 +109,7 @@ public final class S3ObjectStorage implements ObjectStorage {
                 // "folder/" placeholders made by S3 consoles are not objects
                 .filter(object -> !object.key().endsWith("/"))
                 .map(object -> new ObjectSummary(
-                        object.key().substring(settings.prefix().length()), object.size()));
+                        object.key().substring(settings.prefix().length()), object.size(), object.lastModified()));
     }
 
     @Override

@@ -15,6 +15,7 @@ final class CountingStorage implements ObjectStorage {
 
     private final ObjectStorage delegate;
     private final List<String> puts = new CopyOnWriteArrayList<>();
+    private volatile String failingKeySuffix;
 
     CountingStorage(ObjectStorage delegate) {
         this.delegate = delegate;
@@ -28,10 +29,39 @@ final class CountingStorage implements ObjectStorage {
         puts.clear();
     }
 
+    /** From now on, the content of a key ending in {@code suffix} breaks off after a few bytes, like a lost disk. */
+    void breakPutsEndingWith(String suffix) {
+        failingKeySuffix = suffix;
+    }
+
     @Override
     public StoredObject put(String key, InputStream content, long length, String contentType) {
         puts.add(key);
-        return delegate.put(key, content, length, contentType);
+        String suffix = failingKeySuffix;
+        InputStream source = suffix != null && key.endsWith(suffix) ? breakingAfter(content, 16) : content;
+        return delegate.put(key, source, length, contentType);
+    }
+
+    private static InputStream breakingAfter(InputStream content, int bytes) {
+        return new java.io.FilterInputStream(content) {
+            private int read;
+
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (read >= bytes) {
+                    throw new java.io.IOException("No space left on device");
+                }
+                int n = super.read(b, off, Math.min(len, bytes - read));
+                read += Math.max(n, 0);
+                return n;
+            }
+        };
     }
 
     @Override
