@@ -119,9 +119,12 @@ public final class CrmCommand implements Runnable {
 
     /** Opens crm-core against the configured database; the caller closes it. */
     public CoreSession openSession(int parallelism) {
-        Settings settings = settings();
-        DatabaseSettings db = DatabaseSettings.resolve(settings, dbUrl, dbUser, dbPassword);
-        return CoreSession.open(db, parallelism, extraTenantMigrations(settings));
+        return CoreSession.open(databaseSettings(), parallelism, extraTenantMigrations(settings()));
+    }
+
+    /** The database of this run and its credentials (e.g. for pg_dump), flags first. */
+    public DatabaseSettings databaseSettings() {
+        return DatabaseSettings.resolve(settings(), dbUrl, dbUser, dbPassword);
     }
 
     /** The actor recorded in the operation log. */

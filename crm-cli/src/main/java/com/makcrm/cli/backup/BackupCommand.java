@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         name = "backup",
         mixinStandardHelpOptions = true,
         description = {
-            "Back up tenants to a backup repository; list, show, verify and prune the backups there.",
+            "Back up tenants or the whole cluster to a backup repository; list, show, verify and prune",
+            "the backups there.",
             "Repository: --repo, else CRM_BACKUP_REPO, else config key backup.repository,",
             "else file://<working directory>/backups/repo."
         },

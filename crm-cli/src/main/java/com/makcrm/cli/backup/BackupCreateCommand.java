@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
         description = {
             "Back up tenants: each tenant schema as one snapshot, plus the tenant's objects",
             "when CRM_STORAGE_URL names the application's storage (else tables only).",
-            "One failing tenant does not stop the others."
+            "One failing tenant does not stop the others.",
+            "--cluster: the whole database (control schema and every tenant) as one pg_dump",
+            "archive that plain pg_restore reads, plus every object (pg_dump from CRM_PG_BIN or PATH)."
         })
 final class BackupCreateCommand implements Callable<Integer> {
 
@@ -50,6 +52,12 @@ final class BackupCreateCommand implements Callable<Integer> {
 
         @Option(names = "--all-tenants", required = true, description = "Every ACTIVE and SUSPENDED tenant.")
         boolean all;
+
+        @Option(
+                names = "--cluster",
+                required = true,
+                description = "The whole database with pg_dump (custom format), plus all objects.")
+        boolean cluster;
     }
 
     @Option(names = "--parallel", paramLabel = "N", description = "Tenants backed up at once, 1-64 (default: 1).")
@@ -72,6 +80,9 @@ final class BackupCreateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean human = output.format() == OutputFormat.table;
         try (BackupSession session = BackupSession.open(spec, repo, parallel)) {
+            if (which.cluster) {
+                return ClusterBackupRun.create(session, output.format(), out, human && root.interactive());
+            }
             // every slug is checked before anything is written, so a typo costs nothing
             List<Tenant> tenants = which.all
                     ? session.core().core().tenants().listMigrated()

@@ -2,7 +2,11 @@ package com.makcrm.cli.backup;
 
 import com.makcrm.cli.CoreSession;
 import com.makcrm.cli.CrmCommand;
+import com.makcrm.cli.config.DatabaseSettings;
 import com.makcrm.cli.config.Settings;
+import com.makcrm.core.backup.ClusterBackups;
+import com.makcrm.core.backup.PgConnection;
+import com.makcrm.core.backup.PgTools;
 import com.makcrm.core.backup.TenantBackups;
 import com.makcrm.core.backup.TenantRestores;
 import com.makcrm.core.storage.ObjectStorage;
@@ -23,6 +27,7 @@ final class BackupSession implements AutoCloseable {
     static final String REPO_ENV = "CRM_BACKUP_REPO";
     static final String REPO_KEY = "backup.repository";
     static final String STORAGE_ENV = "CRM_STORAGE_URL";
+    static final String PG_BIN_KEY = "backup.pgBin";
 
     /** The S3 options read from {@code CRM_S3_<NAME>}, or {@code CRM_BACKUP_S3_<NAME>} for the repository. */
     private static final List<String> S3_OPTIONS =
@@ -32,12 +37,21 @@ final class BackupSession implements AutoCloseable {
     private final ObjectStorage repository;
     private final ObjectStorage appStorage;
     private final TenantBackups backups;
+    private final DatabaseSettings database;
+    private final PgTools pgTools;
 
-    private BackupSession(CoreSession core, ObjectStorage repository, ObjectStorage appStorage) {
+    private BackupSession(
+            CoreSession core,
+            ObjectStorage repository,
+            ObjectStorage appStorage,
+            DatabaseSettings database,
+            PgTools pgTools) {
         this.core = core;
         this.repository = repository;
         this.appStorage = appStorage;
-        this.backups = new TenantBackups(core.dataSource(), appStorage);
+        this.backups = core == null ? null : new TenantBackups(core.dataSource(), appStorage);
+        this.database = database;
+        this.pgTools = pgTools;
     }
 
     static BackupSession open(CommandLine.Model.CommandSpec spec, RepositoryOption option, int parallelism) {
@@ -50,9 +64,28 @@ final class BackupSession implements AutoCloseable {
         try {
             appStorage = appStorage(settings);
             core = root.openSession(parallelism);
-            return new BackupSession(core, repository, appStorage);
+            return new BackupSession(core, repository, appStorage, root.databaseSettings(), pgTools(settings));
         } catch (RuntimeException e) {
             closeQuietly(core, appStorage, repository);
+            throw e;
+        }
+    }
+
+    /**
+     * The repository, the object store and the database settings, without connecting to the database: for a cluster
+     * restore, which must not create or migrate the configured database (it may be the very target, or gone).
+     * {@link #core()} and {@link #backups()} are not available.
+     */
+    static BackupSession openWithoutDatabase(CommandLine.Model.CommandSpec spec, RepositoryOption option) {
+        CrmCommand root = CrmCommand.from(spec);
+        Settings settings = root.settings();
+        ObjectStorage repository =
+                ObjectStorages.fromUrl(repositoryUrl(settings, option.repo), s3Options(settings, true));
+        try {
+            return new BackupSession(
+                    null, repository, appStorage(settings), root.databaseSettings(), pgTools(settings));
+        } catch (RuntimeException e) {
+            closeQuietly(repository);
             throw e;
         }
     }
@@ -73,6 +106,11 @@ final class BackupSession implements AutoCloseable {
             return new NoObjects();
         }
         return ObjectStorages.fromUrl(url, s3Options(settings, false));
+    }
+
+    private static PgTools pgTools(Settings settings) {
+        String dir = settings.resolve(null, PgTools.ENV, PG_BIN_KEY, null);
+        return dir == null || dir.isBlank() ? PgTools.onPath() : new PgTools(Path.of(dir.strip()));
     }
 
     private static Map<String, String> s3Options(Settings settings, boolean forRepository) {
@@ -99,7 +137,20 @@ final class BackupSession implements AutoCloseable {
     }
 
     TenantBackups backups() {
+        if (backups == null) {
+            throw new IllegalStateException("this backup session was opened without the database");
+        }
         return backups;
+    }
+
+    /** Cluster backups of this run's database, with the application store as the home of objects. */
+    ClusterBackups clusterBackups() {
+        return new ClusterBackups(connection(database.url()), appStorage, pgTools);
+    }
+
+    /** A database on this run's credentials (a URL's own user= and password= parameters win). */
+    PgConnection connection(String jdbcUrl) {
+        return new PgConnection(jdbcUrl, database.user(), database.password());
     }
 
     TenantRestores restores() {

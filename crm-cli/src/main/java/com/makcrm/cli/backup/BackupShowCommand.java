@@ -43,7 +43,12 @@ final class BackupShowCommand implements Callable<Integer> {
                     .orElse(null);
             PrintWriter out = spec.commandLine().getOut();
             if (output.format() == OutputFormat.table) {
-                out.println("backup " + b.backupId() + " (" + b.kind() + ") of tenant " + b.tenantSlug()
+                out.println("backup " + b.backupId() + " (" + b.kind() + ") of "
+                        + (b.dump() == null
+                                ? "tenant " + b.tenantSlug()
+                                : "database " + b.dump().database() + " (PostgreSQL "
+                                        + b.dump().serverVersion() + ", pg_dump "
+                                        + b.dump().pgDumpVersion() + ")")
                         + " at schema version " + b.schemaVersion());
                 out.println("started " + b.started() + ", finished " + b.finished() + ", format " + b.formatVersion()
                         + ", tool " + b.toolVersion());

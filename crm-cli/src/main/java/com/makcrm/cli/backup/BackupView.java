@@ -5,6 +5,7 @@ import com.makcrm.cli.output.Table;
 import com.makcrm.core.backup.BackupManifest;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.backup.ClusterDump;
 import com.makcrm.core.backup.TenantRestores;
 import com.makcrm.core.backup.VerificationRecord;
 import com.makcrm.core.backup.VerifyReport;
@@ -25,7 +26,7 @@ final class BackupView {
         m.put("formatVersion", b.formatVersion());
         m.put("backupId", b.backupId().toString());
         m.put("kind", b.kind().name());
-        m.put("tenantId", b.tenantId().toString());
+        m.put("tenantId", b.tenantId() == null ? null : b.tenantId().toString());
         m.put("tenantSlug", b.tenantSlug());
         m.put("schemaVersion", b.schemaVersion());
         m.put("started", b.started().toString());
@@ -33,6 +34,9 @@ final class BackupView {
         m.put("toolVersion", b.toolVersion());
         m.put("tables", b.tables().stream().map(BackupView::table).toList());
         m.put("objects", b.objects().stream().map(BackupView::object).toList());
+        if (b.dump() != null) {
+            m.put("dump", dump(b.dump()));
+        }
         return m;
     }
 
@@ -41,14 +45,14 @@ final class BackupView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backupId", b.backupId().toString());
         m.put("kind", b.kind().name());
-        m.put("tenantId", b.tenantId().toString());
+        m.put("tenantId", b.tenantId() == null ? null : b.tenantId().toString());
         m.put("tenantSlug", b.tenantSlug());
         m.put("schemaVersion", b.schemaVersion());
         m.put("started", b.started().toString());
         m.put("finished", b.finished().toString());
         m.put("tables", b.tables().size());
         m.put("objects", b.objects().size());
-        m.put("sizeBytes", storedTableBytes(b));
+        m.put("sizeBytes", storedOwnBytes(b));
         m.put("lastVerified", verification(verified));
         return m;
     }
@@ -113,7 +117,7 @@ final class BackupView {
                     b.kind(),
                     b.tenantSlug(),
                     b.finished(),
-                    bytes(storedTableBytes(b)),
+                    bytes(storedOwnBytes(b)),
                     b.schemaVersion(),
                     lastVerified(verified.get(b.backupId())));
         }
@@ -137,8 +141,9 @@ final class BackupView {
     }
 
     /** What the backup's own parts take in the repository; objects are shared between backups, so not counted. */
-    static long storedTableBytes(BackupManifest b) {
-        return b.tables().stream().mapToLong(TablePart::compressedBytes).sum();
+    static long storedOwnBytes(BackupManifest b) {
+        return b.tables().stream().mapToLong(TablePart::compressedBytes).sum()
+                + (b.dump() == null ? 0 : b.dump().bytes());
     }
 
     static String bytes(long n) {
@@ -153,6 +158,17 @@ final class BackupView {
         m.put("compressedBytes", p.compressedBytes());
         m.put("sha256", p.sha256());
         m.put("dataSha256", p.dataSha256());
+        return m;
+    }
+
+    private static Map<String, Object> dump(ClusterDump d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", d.key());
+        m.put("bytes", d.bytes());
+        m.put("sha256", d.sha256());
+        m.put("serverVersion", d.serverVersion());
+        m.put("pgDumpVersion", d.pgDumpVersion());
+        m.put("database", d.database());
         return m;
     }
 

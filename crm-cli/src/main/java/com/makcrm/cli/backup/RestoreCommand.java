@@ -31,7 +31,10 @@ import picocli.CommandLine.Parameters;
             "",
             "Without --as, the backup's own tenant is restored: replacing an existing tenant's data needs",
             "--force; a purged tenant comes back under its id and slug. With --as, a new tenant (a clone)",
-            "is created with the backup's data. Running it again after a crash completes it."
+            "is created with the backup's data. Running it again after a crash completes it.",
+            "",
+            "A cluster backup (crm backup create --cluster) is restored with --target-db-url into an",
+            "empty database, with pg_restore (CRM_PG_BIN or PATH), then its objects."
         })
 public final class RestoreCommand implements Callable<Integer> {
 
@@ -53,6 +56,12 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the data of the existing tenant with the backup's.")
     private boolean force;
 
+    @Option(
+            names = "--target-db-url",
+            paramLabel = "JDBC_URL",
+            description = "Cluster backups: the empty database to restore into (created when missing).")
+    private String targetDbUrl;
+
     @Mixin
     private RepositoryOption repo;
 
@@ -64,6 +73,12 @@ public final class RestoreCommand implements Callable<Integer> {
         CrmCommand root = CrmCommand.from(spec);
         PrintWriter out = spec.commandLine().getOut();
         boolean human = output.format() == OutputFormat.table;
+        if (targetDbUrl != null) { // a cluster backup: must not create or migrate the configured database
+            try (BackupSession session = BackupSession.openWithoutDatabase(spec, repo)) {
+                return ClusterRestoreRun.restore(
+                        session, session.clusterBackups().manifest(session.repository(), backupId), targetDbUrl, out);
+            }
+        }
         // the tenant's lock, the load and the migration each hold a connection
         try (BackupSession session = BackupSession.open(spec, repo, 4)) {
             TransferMeter meter = human ? new TransferMeter(out, root.interactive()) : null;

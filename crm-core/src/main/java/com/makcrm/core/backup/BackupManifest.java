@@ -19,13 +19,16 @@ public record BackupManifest(
         Instant finished,
         String toolVersion,
         List<TablePart> tables,
-        List<ObjectEntry> objects) {
+        List<ObjectEntry> objects,
+        ClusterDump dump) {
 
     /** The format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
     public enum Kind {
-        TENANT
+        TENANT,
+        /** The whole database ({@link #dump()}) and every object; no tenant fields, no tables. */
+        CLUSTER
     }
 
     public BackupManifest {
@@ -50,6 +53,7 @@ public record BackupManifest(
 
     public long totalBytes() {
         return tables.stream().mapToLong(TablePart::compressedBytes).sum()
-                + objects.stream().mapToLong(ObjectEntry::size).sum();
+                + objects.stream().mapToLong(ObjectEntry::size).sum()
+                + (dump == null ? 0 : dump.bytes());
     }
 }

@@ -30,6 +30,12 @@ final class BackupVerifier {
         for (TablePart table : manifest.tables()) {
             checkTable(RepositoryLayout.tablePart(manifest.backupId(), table.name()), table);
         }
+        if (manifest.dump() != null) { // a cluster backup: size and SHA-256 of the pg_dump archive
+            ClusterDump dump = manifest.dump();
+            checkObject(
+                    RepositoryLayout.clusterDump(manifest.backupId()),
+                    new ObjectEntry(ClusterDump.PART, dump.sha256(), dump.bytes()));
+        }
         Set<String> seen = new HashSet<>();
         for (ObjectEntry object : manifest.objects()) {
             if (seen.add(object.sha256())) {

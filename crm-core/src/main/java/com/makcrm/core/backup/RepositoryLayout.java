@@ -22,6 +22,10 @@ final class RepositoryLayout {
         return backupPrefix(backupId) + "tables/" + table + ".copy.zst";
     }
 
+    static String clusterDump(UUID backupId) {
+        return backupPrefix(backupId) + ClusterDump.PART;
+    }
+
     static String object(String sha256Hex) {
         return "objects/sha256/" + sha256Hex.substring(0, 2) + "/" + sha256Hex;
     }

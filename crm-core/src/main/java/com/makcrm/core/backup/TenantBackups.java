@@ -95,7 +95,8 @@ public final class TenantBackups {
                 clock.instant(),
                 ToolVersion.current(),
                 tables,
-                stored);
+                stored,
+                null);
         repository.put(RepositoryLayout.manifest(backupId), ManifestJson.write(manifest), "application/json");
         LOG.info(
                 "backup {} of tenant {}: {} tables, {} objects", backupId, tenant.slug(), tables.size(), stored.size());

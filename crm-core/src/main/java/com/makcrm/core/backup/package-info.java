@@ -1,12 +1,14 @@
 /**
  * Tenant backups: a consistent snapshot of one tenant schema plus the tenant's objects, written to a backup
  * repository (any {@link com.makcrm.core.storage.ObjectStorage}: {@code file:///path} or {@code s3://bucket/prefix}),
- * and verified from there.
+ * and verified from there. Cluster backups ({@link com.makcrm.core.backup.ClusterBackups}): the whole database as one
+ * {@code pg_dump} archive plus every object of the application store, in the same repository.
  *
  * <h2>Repository format (version 1)</h2>
  *
  * <pre>
  * backups/&lt;backup-id&gt;/tables/&lt;table&gt;.copy.zst   one part per table of the tenant schema
+ * backups/&lt;backup-id&gt;/cluster.dump              cluster backups only: the pg_dump archive of the whole database
  * backups/&lt;backup-id&gt;/manifest.json             written last: without it the backup does not exist
  * backups/&lt;backup-id&gt;/verifications/&lt;timestamp&gt;-&lt;kind&gt;.json   one record per verify or restore drill
  * objects/sha256/&lt;aa&gt;/&lt;sha256&gt;                  tenant objects, content-addressed and shared by all backups
@@ -26,6 +28,13 @@
  *       {@code bytes} and {@code dataSha256} describe the uncompressed COPY stream (what a restore feeds back to
  *       {@code COPY FROM}), {@code compressedBytes} and {@code sha256} the stored part. An object's {@code key} is
  *       relative to the tenant's part of the application store ({@code tenants/<tenant-id>/}).
+ *   <li>A cluster backup has {@code kind} {@code CLUSTER}, null {@code tenantId} and {@code tenantSlug}, the control
+ *       schema's version in {@code schemaVersion}, no {@code tables}, every object of the application store in
+ *       {@code objects[]} (keys relative to the store's root, such as {@code tenants/<id>/attachments/<uuid>}), and
+ *       {@code dump} {@code {key, bytes, sha256, serverVersion, pgDumpVersion, database}}. {@code cluster.dump} is
+ *       the unmodified output of {@code pg_dump --format=custom} of the whole database (one consistent snapshot,
+ *       taken by pg_dump), so plain {@code pg_restore} reads it. Manifests without {@code dump} (tenant backups,
+ *       and every manifest written before cluster backups existed) read with {@code dump} null.
  *   <li>A verification record ({@link com.makcrm.core.backup.VerificationRecord}, written by
  *       {@link com.makcrm.core.backup.VerificationRecords}) is JSON: {@code backupId}, {@code kind} ({@code verify} or
  *       {@code drill}), {@code at}, {@code ok}, {@code partsChecked}, {@code bytesChecked}, {@code problems} (a count),

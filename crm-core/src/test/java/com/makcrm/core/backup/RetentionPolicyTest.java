@@ -41,7 +41,8 @@ class RetentionPolicyTest {
                 started.plusSeconds(5),
                 "test",
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     /** What is kept, as start instants, newest first, each with its reasons. */
