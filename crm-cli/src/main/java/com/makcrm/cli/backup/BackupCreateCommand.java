@@ -7,6 +7,7 @@ import com.makcrm.cli.output.OutputOption;
 import com.makcrm.cli.output.Printer;
 import com.makcrm.cli.output.Progress;
 import com.makcrm.cli.output.Table;
+import com.makcrm.cli.output.TransferMeter;
 import com.makcrm.core.backup.BackupListener;
 import com.makcrm.core.backup.BackupManifest;
 import com.makcrm.core.backup.BackupManifest.TablePart;
@@ -90,7 +91,8 @@ final class BackupCreateCommand implements Callable<Integer> {
                             .distinct()
                             .map(session.core().core().tenants()::get)
                             .toList();
-            Progress progress = human && root.interactive() ? new Progress(out, true) : null;
+            // on a terminal a live status line; without one (CI) a quiet line per tenant
+            Progress progress = human ? new Progress(out, root.interactive()) : null;
             List<Outcome> outcomes = backUp(session, tenants, progress);
             List<BackupManifest> done = outcomes.stream()
                     .filter(o -> o.manifest() != null)
@@ -137,18 +139,46 @@ final class BackupCreateCommand implements Callable<Integer> {
     }
 
     private static Outcome backUp(BackupSession session, Tenant tenant, Progress progress) {
-        BackupListener listener = progress == null
-                ? BackupListener.NONE
-                : new BackupListener() {
-                    @Override
-                    public void tableStored(TablePart part) {
-                        progress.status(tenant.slug() + ": table " + part.name() + " (" + part.rows() + " rows)");
-                    }
-                };
+        BackupListener listener = progress == null ? BackupListener.NONE : new StatusLine(tenant.slug(), progress);
         try {
             return new Outcome(tenant, session.backups().create(tenant, session.repository(), listener), null);
         } catch (CrmException e) {
             return new Outcome(tenant, null, e);
+        }
+    }
+
+    /** One tenant's backup on the status line: table, bytes read of the estimate, rows, rate, time left. */
+    private static final class StatusLine implements BackupListener {
+        private final String slug;
+        private final Progress progress;
+        private final long start = System.nanoTime();
+        private long estimated;
+        private long rows;
+        private long lastDraw;
+
+        StatusLine(String slug, Progress progress) {
+            this.slug = slug;
+            this.progress = progress;
+        }
+
+        @Override
+        public void started(long estimatedBytes) {
+            estimated = estimatedBytes;
+        }
+
+        @Override
+        public void bytesRead(String table, long bytes) {
+            long now = System.nanoTime();
+            if (now - lastDraw >= 200_000_000L) { // five redraws a second at most
+                lastDraw = now;
+                progress.status(slug + ": " + table + ": "
+                        + TransferMeter.describe(bytes, Math.max(estimated, bytes), rows, (now - start) / 1e9));
+            }
+        }
+
+        @Override
+        public void tableStored(TablePart part) {
+            rows += part.rows();
         }
     }
 

@@ -69,7 +69,7 @@ public final class TransferMeter {
     }
 
     /** e.g. {@code 1.2 GiB of 3.4 GiB (35%), 1,204,332 rows, 52.0 MiB/s, 0:42 left}. */
-    static String describe(long bytes, long total, long rows, double seconds) {
+    public static String describe(long bytes, long total, long rows, double seconds) {
         StringBuilder s = new StringBuilder(Bytes.format(bytes));
         if (total > 0) {
             s.append(" of ")

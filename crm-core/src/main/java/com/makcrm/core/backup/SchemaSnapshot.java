@@ -60,6 +60,19 @@ final class SchemaSnapshot {
         return tables;
     }
 
+    /** PostgreSQL's size of the schema's table data (without indexes): an estimate of what COPY will stream. */
+    long estimatedBytes() throws SQLException {
+        try (PreparedStatement ps =
+                connection.prepareStatement("select coalesce(sum(pg_table_size(c.oid)), 0) from pg_class c"
+                        + " where c.relnamespace = ?::regnamespace and c.relkind = 'r'")) {
+            ps.setString(1, quote(schema));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     TablePart store(String table, PartWriter writer) throws SQLException, IOException {
         CopyManager copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
         String sql = "copy (select * from " + qualified(table) + " order by " + orderOf(table)

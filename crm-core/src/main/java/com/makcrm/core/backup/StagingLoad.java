@@ -205,7 +205,6 @@ final class StagingLoad {
         String key = RepositoryLayout.tablePart(manifest.backupId(), part.name());
         String sql = "copy " + SchemaSnapshot.quote(schema) + "." + SchemaSnapshot.quote(part.name())
                 + " from stdin (format binary)";
-        ReadFailure failure = new ReadFailure();
         try (StoredObjectStream in = repository.get(key)) {
             DigestingInputStream stored = new DigestingInputStream(in);
             InputStream unclosable = new FilterInputStream(stored) {
@@ -214,14 +213,16 @@ final class StagingLoad {
                     // the rest of the part is drained below
                 }
             };
-            DigestingInputStream data =
-                    new DigestingInputStream(failure.watch(codec.decode(unclosable), part.name(), total, loaded));
+            ProgressInputStream decoded = new ProgressInputStream(
+                    codec.decode(unclosable), loaded[0], bytes -> listener.bytesLoaded(part.name(), bytes, total));
+            DigestingInputStream data = new DigestingInputStream(decoded);
             long rows;
             try {
                 rows = copy.copyIn(sql, data);
             } catch (SQLException e) {
-                if (failure.cause != null) {
-                    throw damaged(part, key, "does not decode (" + failure.cause.getMessage() + ")", failure.cause);
+                if (decoded.failure() != null) {
+                    throw damaged(
+                            part, key, "does not decode (" + decoded.failure().getMessage() + ")", decoded.failure());
                 }
                 // damage can decode into rows PostgreSQL refuses: then the stored part's checksum tells
                 stored.drain();
@@ -235,6 +236,7 @@ final class StagingLoad {
                 }
                 throw e;
             }
+            loaded[0] = decoded.count();
             stored.drain();
             expect(part, key, "size", part.compressedBytes(), stored.count());
             expect(part, key, "SHA-256", part.sha256(), stored.sha256Hex());
@@ -249,38 +251,6 @@ final class StagingLoad {
                 throw damaged(part, key, "is missing from the repository", e);
             }
             throw e;
-        }
-    }
-
-    /** Remembers the first read error of the stream fed to COPY: the driver reports it only as a failed COPY. */
-    private final class ReadFailure {
-        IOException cause;
-
-        InputStream watch(InputStream in, String table, long total, long[] loaded) {
-            return new FilterInputStream(in) {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    try {
-                        int n = super.read(b, off, len);
-                        if (n > 0) {
-                            loaded[0] += n;
-                            listener.bytesLoaded(table, loaded[0], total);
-                        }
-                        return n;
-                    } catch (IOException e) {
-                        if (cause == null) {
-                            cause = e;
-                        }
-                        throw e;
-                    }
-                }
-            };
         }
     }
 

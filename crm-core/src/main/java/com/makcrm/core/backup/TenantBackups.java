@@ -109,8 +109,17 @@ public final class TenantBackups {
             try {
                 SchemaSnapshot snapshot = new SchemaSnapshot(c, tenant.schemaName());
                 List<TablePart> parts = new ArrayList<>();
-                for (String table : snapshot.tables()) {
-                    TablePart part = snapshot.store(table, data -> storePart(repository, backupId, table, data));
+                List<String> tables = snapshot.tables();
+                listener.started(snapshot.estimatedBytes());
+                long[] read = {0};
+                for (String table : tables) {
+                    TablePart part = snapshot.store(table, data -> {
+                        ProgressInputStream counted =
+                                new ProgressInputStream(data, read[0], bytes -> listener.bytesRead(table, bytes));
+                        SchemaSnapshot.PartWriter.Stored stored = storePart(repository, backupId, table, counted);
+                        read[0] = counted.count();
+                        return stored;
+                    });
                     parts.add(part);
                     listener.tableStored(part);
                 }
