@@ -37,7 +37,11 @@ import picocli.CommandLine.Option;
             "when CRM_STORAGE_URL names the application's storage (else tables only).",
             "One failing tenant does not stop the others.",
             "--cluster: the whole database (control schema and every tenant) as one pg_dump",
-            "archive that plain pg_restore reads, plus every object (pg_dump from CRM_PG_BIN or PATH)."
+            "archive that plain pg_restore reads, plus every object (pg_dump from CRM_PG_BIN or PATH).",
+            "With an encryption key (--encryption-key-file, else env",
+            "CRM_BACKUP_ENCRYPTION_KEY_FILE, else config backup.encryption-key-file),",
+            "parts and objects are encrypted (AES-256-GCM); the manifest records the",
+            "key id, never the key. Cluster backups are not encrypted (a warning says so)."
         })
 final class BackupCreateCommand implements Callable<Integer> {
 
@@ -68,6 +72,9 @@ final class BackupCreateCommand implements Callable<Integer> {
     private RepositoryOption repo;
 
     @Mixin
+    private EncryptionKeyOption key;
+
+    @Mixin
     private OutputOption output;
 
     private record Outcome(Tenant tenant, BackupManifest manifest, CrmException error) {}
@@ -80,8 +87,15 @@ final class BackupCreateCommand implements Callable<Integer> {
         CrmCommand root = CrmCommand.from(spec);
         PrintWriter out = spec.commandLine().getOut();
         boolean human = output.format() == OutputFormat.table;
-        try (BackupSession session = BackupSession.open(spec, repo, parallel)) {
+        try (BackupSession session = BackupSession.open(spec, repo, key, parallel)) {
             if (which.cluster) {
+                if (session.encrypts()) {
+                    spec.commandLine()
+                            .getErr()
+                            .println("WARNING: cluster backups are plain pg_dump archives (plain pg_restore reads"
+                                    + " them): the encryption key is not used; protect the repository itself"
+                                    + " (e.g. S3 server-side encryption)");
+                }
                 return ClusterBackupRun.create(session, output.format(), out, human && root.interactive());
             }
             // every slug is checked before anything is written, so a typo costs nothing

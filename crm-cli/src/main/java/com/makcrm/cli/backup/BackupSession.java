@@ -4,6 +4,7 @@ import com.makcrm.cli.CoreSession;
 import com.makcrm.cli.CrmCommand;
 import com.makcrm.cli.config.DatabaseSettings;
 import com.makcrm.cli.config.Settings;
+import com.makcrm.core.backup.BackupKey;
 import com.makcrm.core.backup.ClusterBackups;
 import com.makcrm.core.backup.PgConnection;
 import com.makcrm.core.backup.PgTools;
@@ -44,19 +45,34 @@ final class BackupSession implements AutoCloseable {
             CoreSession core,
             ObjectStorage repository,
             ObjectStorage appStorage,
+            BackupKey key,
             DatabaseSettings database,
             PgTools pgTools) {
         this.core = core;
         this.repository = repository;
         this.appStorage = appStorage;
-        this.backups = core == null ? null : new TenantBackups(core.dataSource(), appStorage);
+        this.backups = core == null ? null : new TenantBackups(core.dataSource(), appStorage).withEncryption(key);
         this.database = database;
         this.pgTools = pgTools;
     }
 
+    /** A session without an encryption key: for commands that read manifests only. */
     static BackupSession open(CommandLine.Model.CommandSpec spec, RepositoryOption option, int parallelism) {
+        return open(spec, option, null, parallelism);
+    }
+
+    /**
+     * A session whose backups are encrypted with, and read with, the key {@code keyOption} resolves to (none: plain).
+     * The key is loaded first, so a bad key file fails before anything is opened.
+     */
+    static BackupSession open(
+            CommandLine.Model.CommandSpec spec,
+            RepositoryOption option,
+            EncryptionKeyOption keyOption,
+            int parallelism) {
         CrmCommand root = CrmCommand.from(spec);
         Settings settings = root.settings();
+        BackupKey key = keyOption == null ? null : keyOption.resolve(settings);
         ObjectStorage repository =
                 ObjectStorages.fromUrl(repositoryUrl(settings, option.repo), s3Options(settings, true));
         ObjectStorage appStorage = null;
@@ -64,7 +80,7 @@ final class BackupSession implements AutoCloseable {
         try {
             appStorage = appStorage(settings);
             core = root.openSession(parallelism);
-            return new BackupSession(core, repository, appStorage, root.databaseSettings(), pgTools(settings));
+            return new BackupSession(core, repository, appStorage, key, root.databaseSettings(), pgTools(settings));
         } catch (RuntimeException e) {
             closeQuietly(core, appStorage, repository);
             throw e;
@@ -83,7 +99,7 @@ final class BackupSession implements AutoCloseable {
                 ObjectStorages.fromUrl(repositoryUrl(settings, option.repo), s3Options(settings, true));
         try {
             return new BackupSession(
-                    null, repository, appStorage(settings), root.databaseSettings(), pgTools(settings));
+                    null, repository, appStorage(settings), null, root.databaseSettings(), pgTools(settings));
         } catch (RuntimeException e) {
             closeQuietly(repository);
             throw e;
@@ -141,6 +157,11 @@ final class BackupSession implements AutoCloseable {
             throw new IllegalStateException("this backup session was opened without the database");
         }
         return backups;
+    }
+
+    /** Whether this session's tenant backups are encrypted. */
+    boolean encrypts() {
+        return backups != null && backups.encrypts();
     }
 
     /** Cluster backups of this run's database, with the application store as the home of objects. */

@@ -54,6 +54,7 @@ final class BackupShowCommand implements Callable<Integer> {
                         + ", tool " + b.toolVersion());
                 out.println(b.tables().size() + " table(s), " + BackupView.rows(b) + " row(s), "
                         + b.objects().size() + " object(s), " + BackupView.bytes(b.totalBytes()) + " stored");
+                out.println("encryption: " + BackupView.encryption(b));
                 out.println("last verified: " + BackupView.lastVerified(verified));
                 out.println();
             }

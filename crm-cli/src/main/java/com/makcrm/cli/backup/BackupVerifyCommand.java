@@ -25,8 +25,11 @@ import picocli.CommandLine.Parameters;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Read back every table part and object of a backup and check sizes, SHA-256 and",
-            "decompression. Exit 0 when sound; exit 7 with one line per damaged or missing part.",
+            "Read back every table part and object of a backup and check them.",
+            "Checks sizes, SHA-256, decryption and decompression. Exit 0 when sound;",
+            "exit 7 with one line per damaged or missing part. An encrypted backup",
+            "needs its key (--encryption-key-file): without it, or with another key,",
+            "exit 8 before anything is read.",
             "With --drill, a sound backup is then restored into a scratch schema (no tenant is touched),",
             "every table is compared with the manifest (rows and content SHA-256) and the schema dropped.",
             "Each outcome is recorded beside the backup (backups/<id>/verifications/): see backup list."
@@ -46,11 +49,14 @@ final class BackupVerifyCommand implements Callable<Integer> {
     private RepositoryOption repo;
 
     @Mixin
+    private EncryptionKeyOption key;
+
+    @Mixin
     private OutputOption output;
 
     @Override
     public Integer call() {
-        try (BackupSession session = BackupSession.open(spec, repo, 2)) {
+        try (BackupSession session = BackupSession.open(spec, repo, key, 2)) {
             VerifyReport report = session.backups().verify(session.repository(), backupId);
             record(() -> new VerificationRecords(session.repository()).record(report));
             PrintWriter out = spec.commandLine().getOut();

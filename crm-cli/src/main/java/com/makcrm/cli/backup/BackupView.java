@@ -37,6 +37,24 @@ final class BackupView {
         if (b.dump() != null) {
             m.put("dump", dump(b.dump()));
         }
+        m.put("encryption", encryptionOf(b));
+        return m;
+    }
+
+    /** One line about the backup's encryption: its algorithm and key id, or "none". */
+    static String encryption(BackupManifest b) {
+        BackupManifest.Encryption e = b.encryption();
+        return e == null ? "none" : e.algorithm() + ", key id " + e.keyId();
+    }
+
+    private static Map<String, Object> encryptionOf(BackupManifest b) {
+        BackupManifest.Encryption e = b.encryption();
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", e.algorithm());
+        m.put("keyId", e.keyId());
         return m;
     }
 
@@ -53,6 +71,7 @@ final class BackupView {
         m.put("tables", b.tables().size());
         m.put("objects", b.objects().size());
         m.put("sizeBytes", storedOwnBytes(b));
+        m.put("keyId", b.encryption() == null ? null : b.encryption().keyId());
         m.put("lastVerified", verification(verified));
         return m;
     }

@@ -66,6 +66,9 @@ public final class RestoreCommand implements Callable<Integer> {
     private RepositoryOption repo;
 
     @Mixin
+    private EncryptionKeyOption key;
+
+    @Mixin
     private OutputOption output;
 
     @Override
@@ -80,7 +83,7 @@ public final class RestoreCommand implements Callable<Integer> {
             }
         }
         // the tenant's lock, the load and the migration each hold a connection
-        try (BackupSession session = BackupSession.open(spec, repo, 4)) {
+        try (BackupSession session = BackupSession.open(spec, repo, key, 4)) {
             TransferMeter meter = human ? new TransferMeter(out, root.interactive()) : null;
             TenantRestores.Result r = session.restores()
                     .restore(

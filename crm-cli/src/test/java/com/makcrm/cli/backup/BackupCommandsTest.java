@@ -32,6 +32,10 @@ class BackupCommandsTest {
     @TempDir
     Path repo;
 
+    /** Key files live outside the repository, as they should. */
+    @TempDir
+    Path keys;
+
     private Result crm(String... args) {
         return Cli.against(db, home)
                 .env("CRM_BACKUP_REPO", repo.toUri().toString())
@@ -176,6 +180,144 @@ class BackupCommandsTest {
         List<Map<String, Object>> listed =
                 JSON.readValue(crm("backup", "list", "-o", "json").out(), new TypeReference<>() {});
         assertThat(listed).hasSameSizeAs(manifests);
+    }
+
+    @Test
+    void keygenWritesAnOwnerOnlyKeyFileAndNeverOverwritesOne() throws IOException {
+        Path keyFile = keys.resolve("backup.key");
+
+        Result r = crm("backup", "keygen", "--out", keyFile.toString());
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        String id = com.makcrm.core.backup.BackupKey.load(keyFile).id();
+        assertThat(r.outLines().get(0)).isEqualTo("wrote backup encryption key " + id + " to " + keyFile);
+        assertThat(Files.getPosixFilePermissions(keyFile))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        byte[] before = Files.readAllBytes(keyFile);
+
+        Result again = crm("backup", "keygen", "--out", keyFile.toString());
+
+        assertThat(again.exitCode()).as("%s", again).isEqualTo(4);
+        assertThat(again.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("ERROR: ")
+                .contains(keyFile.toString());
+        assertThat(Files.readAllBytes(keyFile)).isEqualTo(before);
+    }
+
+    @Test
+    void createAndVerifyAnEncryptedBackupWithTheKeyFile() throws IOException {
+        Path keyFile = newKey("right");
+        String keyId = com.makcrm.core.backup.BackupKey.load(keyFile).id();
+        assertThat(crm("tenant", "create", "bk-enc").exitCode()).isZero();
+
+        Result create = crm(
+                "backup", "create", "--tenant", "bk-enc", "--encryption-key-file", keyFile.toString(), "-o", "json");
+        assertThat(create.exitCode()).as("%s", create).isZero();
+        List<Map<String, Object>> manifests = JSON.readValue(create.out(), new TypeReference<>() {});
+        String id = (String) manifests.get(0).get("backupId");
+        assertThat(manifests.get(0).get("encryption"))
+                .isEqualTo(Map.of("algorithm", "AES256_GCM_HKDF_1MB", "keyId", keyId));
+
+        Result show = crm("backup", "show", id);
+        assertThat(show.outLines()).contains("encryption: AES256_GCM_HKDF_1MB, key id " + keyId);
+        assertThat(Files.readString(repo.resolve("backups").resolve(id).resolve("manifest.json")))
+                .contains(keyId)
+                .doesNotContain(Files.readString(keyFile).strip());
+
+        Result verify = Cli.against(db, home)
+                .env("CRM_BACKUP_REPO", repo.toUri().toString())
+                .env("CRM_BACKUP_ENCRYPTION_KEY_FILE", keyFile.toString())
+                .run("backup", "verify", id);
+        assertThat(verify.exitCode()).as("%s", verify).isZero();
+        assertThat(verify.out()).startsWith("backup " + id + " is sound: ");
+
+        Result withoutKey = crm("backup", "verify", id);
+        assertThat(withoutKey.exitCode()).as("%s", withoutKey).isEqualTo(8);
+        assertThat(withoutKey.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("ERROR: backup " + id + " is encrypted with key id " + keyId
+                        + "; pass --encryption-key-file or CRM_BACKUP_ENCRYPTION_KEY_FILE");
+    }
+
+    @Test
+    void verifyWithTheWrongKeyExitsEightWithOneErrorLine() throws IOException {
+        Path right = newKey("right");
+        Path wrong = newKey("wrong");
+        assertThat(crm("tenant", "create", "bk-wrong-key").exitCode()).isZero();
+        Result create = crm(
+                "backup",
+                "create",
+                "--tenant",
+                "bk-wrong-key",
+                "--encryption-key-file",
+                right.toString(),
+                "-o",
+                "json");
+        assertThat(create.exitCode()).as("%s", create).isZero();
+        String id = (String) JSON.readValue(create.out(), new TypeReference<List<Map<String, Object>>>() {})
+                .get(0)
+                .get("backupId");
+
+        Result r = crm("backup", "verify", id, "--encryption-key-file", wrong.toString());
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(8);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("ERROR: backup " + id + " was encrypted with key id ")
+                .contains(com.makcrm.core.backup.BackupKey.load(right).id())
+                .endsWith("the key given has id "
+                        + com.makcrm.core.backup.BackupKey.load(wrong).id());
+    }
+
+    @Test
+    void aMalformedKeyFileExitsEightNamingTheFileAndWritesNothing() throws IOException {
+        Path bad = Files.writeString(keys.resolve("bad.key"), "not a key\n");
+        assertThat(crm("tenant", "create", "bk-bad-key").exitCode()).isZero();
+
+        Result r = crm("backup", "create", "--tenant", "bk-bad-key", "--encryption-key-file", bad.toString());
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(8);
+        assertThat(r.errLines()).singleElement().asString().startsWith("ERROR: encryption key file " + bad);
+        assertThat(crm("backup", "list", "-o", "json").out().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
+    void theKeyFileComesFromTheFlagBeforeTheEnvironmentBeforeTheConfigFile() throws IOException {
+        Path right = newKey("right");
+        Path wrong = newKey("wrong");
+        String rightId = com.makcrm.core.backup.BackupKey.load(right).id();
+        Path config = Files.writeString(keys.resolve("config.yaml"), "backup:\n  encryption-key-file: " + right + "\n");
+        assertThat(crm("tenant", "create", "bk-key-config").exitCode()).isZero();
+        Cli withConfig = Cli.against(db, home)
+                .env("CRM_BACKUP_REPO", repo.toUri().toString())
+                .env("CRM_CONFIG", config.toString());
+
+        Result create = withConfig.run("backup", "create", "--tenant", "bk-key-config", "-o", "json");
+        assertThat(create.exitCode()).as("%s", create).isZero();
+        Map<String, Object> manifest = JSON.<List<Map<String, Object>>>readValue(create.out(), new TypeReference<>() {})
+                .get(0);
+        assertThat(manifest.get("encryption")).isEqualTo(Map.of("algorithm", "AES256_GCM_HKDF_1MB", "keyId", rightId));
+        String id = (String) manifest.get("backupId");
+
+        withConfig.env("CRM_BACKUP_ENCRYPTION_KEY_FILE", wrong.toString());
+        assertThat(withConfig.run("backup", "verify", id).exitCode()).isEqualTo(8);
+        Result flag = withConfig.run("backup", "verify", id, "--encryption-key-file", right.toString());
+        assertThat(flag.exitCode()).as("%s", flag).isZero();
+    }
+
+    /** A new key file outside the repository, through {@code crm backup keygen}. */
+    private Path newKey(String name) {
+        Path keyFile = keys.resolve(name + ".key");
+        Result r = crm("backup", "keygen", "--out", keyFile.toString());
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        return keyFile;
     }
 
     private static Path firstPart(Path tables) throws IOException {

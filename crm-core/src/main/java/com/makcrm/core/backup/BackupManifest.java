@@ -20,7 +20,8 @@ public record BackupManifest(
         String toolVersion,
         List<TablePart> tables,
         List<ObjectEntry> objects,
-        ClusterDump dump) {
+        ClusterDump dump,
+        Encryption encryption) {
 
     /** The format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -50,6 +51,15 @@ public record BackupManifest(
 
     /** One tenant object: its key relative to the tenant's prefix, stored content-addressed by {@code sha256}. */
     public record ObjectEntry(String key, String sha256, long size) {}
+
+    /**
+     * How the backup's parts and objects are encrypted; null in the manifest of a backup that is not (and of one
+     * written before encryption existed).
+     *
+     * @param algorithm the scheme, e.g. {@code AES256_GCM_HKDF_1MB}
+     * @param keyId the {@link BackupKey#id() id} of the key: never the key itself
+     */
+    public record Encryption(String algorithm, String keyId) {}
 
     public long totalBytes() {
         return tables.stream().mapToLong(TablePart::compressedBytes).sum()

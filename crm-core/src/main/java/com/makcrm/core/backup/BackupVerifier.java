@@ -14,16 +14,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads every part of a backup back from the repository and checks it against the manifest. */
+/**
+ * Reads every part of a backup back from the repository and checks it against the manifest: the stored bytes, then
+ * what they decode to (decrypted when the backup is encrypted, decompressed for table parts).
+ */
 final class BackupVerifier {
 
     private final ObjectStorage repository;
+    private final PartCodec codec;
     private final List<Problem> problems = new ArrayList<>();
     private int partsChecked;
     private long bytesChecked;
 
-    BackupVerifier(ObjectStorage repository) {
+    /** @param codec how the backup was written ({@link TenantBackups#codecFor}) */
+    BackupVerifier(ObjectStorage repository, PartCodec codec) {
         this.repository = repository;
+        this.codec = codec;
     }
 
     VerifyReport verify(BackupManifest manifest) {
@@ -39,7 +45,7 @@ final class BackupVerifier {
         Set<String> seen = new HashSet<>();
         for (ObjectEntry object : manifest.objects()) {
             if (seen.add(object.sha256())) {
-                checkObject(RepositoryLayout.object(object.sha256()), object);
+                checkObject(codec.objectKey(object.sha256()), object);
             }
         }
         return new VerifyReport(manifest.backupId(), partsChecked, bytesChecked, problems);
@@ -49,7 +55,7 @@ final class BackupVerifier {
         Check check = new Check(table.name(), key);
         try (StoredObjectStream stored = repository.get(key)) {
             DigestingInputStream part = new DigestingInputStream(stored);
-            DigestingInputStream data = decompressed(part, check);
+            DigestingInputStream data = decoded(part, key, check);
             part.drain(); // bytes after the end of the frame count as damage too
             bytesChecked += part.count();
             check.expect("size", table.compressedBytes(), part.count());
@@ -65,18 +71,19 @@ final class BackupVerifier {
     }
 
     /** The part's content decoded to its end, or null (and a problem) when it does not decode. */
-    private static DigestingInputStream decompressed(InputStream part, Check check) {
+    private DigestingInputStream decoded(InputStream part, String key, Check check) {
         InputStream unclosable = new FilterInputStream(part) {
             @Override
             public void close() {
                 // the caller still reads the rest of the part
             }
         };
-        try (DigestingInputStream data = new DigestingInputStream(PartCodec.DEFAULT.decode(unclosable))) {
+        try (DigestingInputStream data = new DigestingInputStream(codec.decode(unclosable, key))) {
             data.drain();
             return data;
         } catch (IOException e) {
-            check.fail("does not decompress (" + messageOf(e) + ")");
+            check.fail((codec.key() == null ? "does not decompress (" : "does not decrypt and decompress (")
+                    + messageOf(e) + ")");
             return null;
         }
     }
@@ -88,9 +95,10 @@ final class BackupVerifier {
     private void checkObject(String key, ObjectEntry object) {
         Check check = new Check(object.key(), key);
         try (StoredObjectStream stored = repository.get(key)) {
-            DigestingInputStream content = new DigestingInputStream(stored);
+            DigestingInputStream storedBytes = new DigestingInputStream(stored);
+            DigestingInputStream content = new DigestingInputStream(codec.decodeObject(storedBytes, key));
             content.drain();
-            bytesChecked += content.count();
+            bytesChecked += storedBytes.count();
             check.expect("size", object.size(), content.count());
             check.expect("SHA-256", object.sha256(), content.sha256Hex());
         } catch (IOException | RuntimeException e) { // anything unreadable about the part is a problem with it

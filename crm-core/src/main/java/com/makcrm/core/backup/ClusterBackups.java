@@ -87,7 +87,8 @@ public final class ClusterBackups {
                     ToolVersion.current(),
                     List.of(),
                     stored,
-                    dump);
+                    dump,
+                    null);
             repository.put(RepositoryLayout.manifest(backupId), ManifestJson.write(manifest), "application/json");
             LOG.info(
                     "cluster backup {} of {}: {} bytes of dump, {} objects",

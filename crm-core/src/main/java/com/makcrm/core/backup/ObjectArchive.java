@@ -9,6 +9,7 @@ import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObject;
 import com.makcrm.core.storage.StoredObjectStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +23,17 @@ final class ObjectArchive {
 
     private final ObjectStorage source;
     private final ObjectStorage repository;
+    private final PartCodec codec;
 
     ObjectArchive(ObjectStorage source, ObjectStorage repository) {
+        this(source, repository, PartCodec.DEFAULT);
+    }
+
+    /** Objects are stored in {@code codec}'s form and area of the repository (per key when encrypted). */
+    ObjectArchive(ObjectStorage source, ObjectStorage repository, PartCodec codec) {
         this.source = source;
         this.repository = repository;
+        this.codec = codec;
     }
 
     List<ObjectEntry> storeAll(BackupListener listener) {
@@ -49,11 +57,12 @@ final class ObjectArchive {
             StoredObject object =
                     source.stat(key).orElseThrow(() -> CrmException.notFound("object '" + key + "' vanished"));
             String sha256 = object.sha256Hex() != null ? object.sha256Hex() : hashOf(key);
-            String target = RepositoryLayout.object(sha256);
+            String target = codec.objectKey(sha256);
             ObjectEntry entry = new ObjectEntry(key, sha256, object.size());
+            long storedSize = codec.storedObjectSize(object.size());
             if (repository
                     .stat(target)
-                    .filter(there -> there.size() == object.size())
+                    .filter(there -> there.size() == storedSize)
                     .isPresent()) {
                 return Optional.of(new Stored(entry, false));
             }
@@ -70,14 +79,21 @@ final class ObjectArchive {
     private void upload(String key, String target, ObjectEntry entry) {
         try (StoredObjectStream in = source.get(key)) {
             DigestingInputStream content = new DigestingInputStream(in);
-            repository.put(target, content, entry.size(), in.object().contentType());
+            try (InputStream stored = codec.encodeObject(content, target)) {
+                // the content type stays readable, even when encrypted, so a restore gives it back
+                repository.put(
+                        target,
+                        stored,
+                        codec.storedObjectSize(entry.size()),
+                        in.object().contentType());
+            }
             if (!entry.sha256().equals(content.sha256Hex())) {
                 repository.delete(target);
                 throw CrmException.conflict("object '" + key + "' changed while it was being backed up"
                         + " (expected SHA-256 " + entry.sha256() + "); run the backup again");
             }
         } catch (IOException e) {
-            throw CrmException.unavailable("could not close object '" + key + "': " + e.getMessage(), e);
+            throw CrmException.unavailable("could not copy object '" + key + "': " + e.getMessage(), e);
         }
     }
 

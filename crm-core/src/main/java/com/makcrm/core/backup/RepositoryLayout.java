@@ -26,8 +26,17 @@ final class RepositoryLayout {
         return backupPrefix(backupId) + ClusterDump.PART;
     }
 
+    /** A plain object, by the SHA-256 of its content. */
     static String object(String sha256Hex) {
         return "objects/sha256/" + sha256Hex.substring(0, 2) + "/" + sha256Hex;
+    }
+
+    /**
+     * An object encrypted with the key of id {@code keyId}, by the SHA-256 of its plaintext: each key has its own area,
+     * so plain and encrypted objects, or objects of two keys, never stand in for one another.
+     */
+    static String encryptedObject(String keyId, String sha256Hex) {
+        return "objects/" + keyId + "/sha256/" + sha256Hex.substring(0, 2) + "/" + sha256Hex;
     }
 
     /** The backup id of a key {@code backups/<id>/manifest.json}, or null for any other key. */

@@ -214,7 +214,7 @@ final class StagingLoad {
                 }
             };
             ProgressInputStream decoded = new ProgressInputStream(
-                    codec.decode(unclosable), loaded[0], bytes -> listener.bytesLoaded(part.name(), bytes, total));
+                    codec.decode(unclosable, key), loaded[0], bytes -> listener.bytesLoaded(part.name(), bytes, total));
             DigestingInputStream data = new DigestingInputStream(decoded);
             long rows;
             try {

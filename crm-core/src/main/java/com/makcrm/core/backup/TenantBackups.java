@@ -33,16 +33,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes, lists and verifies tenant backups in a backup repository (see {@link com.makcrm.core.backup the package}
  * for the format). Nothing here holds a table or an object in memory or in a temporary file: COPY output streams
- * through zstd and SHA-256 straight into the repository.
+ * through zstd, optional encryption ({@link #withEncryption}) and SHA-256 straight into the repository.
  */
 public final class TenantBackups {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantBackups.class);
-    private static final String PART_TYPE = "application/zstd";
-
     private final DataSource dataSource;
     private final ObjectStorage objects;
     private final Clock clock;
+    private final PartCodec codec;
 
     /**
      * @param objects the application's object store, where tenants' objects live under {@code tenants/<id>/}; not
@@ -53,9 +52,28 @@ public final class TenantBackups {
     }
 
     TenantBackups(DataSource dataSource, ObjectStorage objects, Clock clock) {
+        this(dataSource, objects, clock, PartCodec.plain());
+    }
+
+    private TenantBackups(DataSource dataSource, ObjectStorage objects, Clock clock, PartCodec codec) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.objects = Objects.requireNonNull(objects, "objects");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    /**
+     * These backups with an encryption key: new backups are encrypted with it, and encrypted backups written with it
+     * can be read. Null: no encryption (encrypted backups then cannot be read).
+     */
+    /** Whether {@link #create} encrypts. */
+    public boolean encrypts() {
+        return codec.key() != null;
+    }
+
+    public TenantBackups withEncryption(BackupKey key) {
+        return new TenantBackups(
+                dataSource, objects, clock, key == null ? PartCodec.plain() : PartCodec.encrypted(key));
     }
 
     public BackupManifest create(Tenant tenant, ObjectStorage repository) {
@@ -83,7 +101,7 @@ public final class TenantBackups {
         Instant started = clock.instant();
         List<TablePart> tables = snapshot(backupId, tenant, repository, listener);
         List<ObjectEntry> stored =
-                new ObjectArchive(TenantStorage.of(objects, tenant.id()), repository).storeAll(listener);
+                new ObjectArchive(TenantStorage.of(objects, tenant.id()), repository, codec).storeAll(listener);
         BackupManifest manifest = new BackupManifest(
                 BackupManifest.FORMAT_VERSION,
                 backupId,
@@ -96,10 +114,16 @@ public final class TenantBackups {
                 ToolVersion.current(),
                 tables,
                 stored,
-                null);
+                null,
+                codec.encryption());
         repository.put(RepositoryLayout.manifest(backupId), ManifestJson.write(manifest), "application/json");
         LOG.info(
-                "backup {} of tenant {}: {} tables, {} objects", backupId, tenant.slug(), tables.size(), stored.size());
+                "backup {} of tenant {}: {} tables, {} objects{}",
+                backupId,
+                tenant.slug(),
+                tables.size(),
+                stored.size(),
+                codec.key() == null ? "" : ", encrypted with key " + codec.key().id());
         return manifest;
     }
 
@@ -136,11 +160,12 @@ public final class TenantBackups {
         }
     }
 
-    private static SchemaSnapshot.PartWriter.Stored storePart(
+    private SchemaSnapshot.PartWriter.Stored storePart(
             ObjectStorage repository, UUID backupId, String table, InputStream data) throws IOException {
-        try (InputStream compressed = PartCodec.DEFAULT.encode(data)) {
-            DigestingInputStream part = new DigestingInputStream(compressed);
-            repository.put(RepositoryLayout.tablePart(backupId, table), part, PART_TYPE);
+        String key = RepositoryLayout.tablePart(backupId, table);
+        try (InputStream encoded = codec.encode(data, key)) {
+            DigestingInputStream part = new DigestingInputStream(encoded);
+            repository.put(key, part, codec.partType());
             return new SchemaSnapshot.PartWriter.Stored(part.count(), part.sha256Hex());
         }
     }
@@ -173,17 +198,46 @@ public final class TenantBackups {
     }
 
     /**
-     * Reads back every table part and object of a backup and checks sizes, SHA-256 and that each part decompresses
-     * whole. Damage is reported per part in {@link VerifyReport#problems()}; NOT_FOUND when the backup has no
-     * manifest.
+     * Reads back every table part and object of a backup and checks sizes, SHA-256 and that each part decrypts and
+     * decompresses whole. Damage is reported per part in {@link VerifyReport#problems()}; NOT_FOUND when the backup
+     * has no manifest. An encrypted backup needs its key: without it, or with another, a KEY failure before anything
+     * is read.
      */
     public VerifyReport verify(ObjectStorage repository, UUID backupId) {
-        return new BackupVerifier(repository).verify(manifest(repository, backupId));
+        BackupManifest manifest = manifest(repository, backupId);
+        return new BackupVerifier(repository, codecFor(manifest)).verify(manifest);
     }
 
-    /** How this backup's parts and objects are to be read. */
+    /**
+     * How this backup's parts and objects are to be read: plain when it is not encrypted (whatever key is
+     * configured), else with the configured key. A KEY failure when the backup is encrypted and no key, or a key of
+     * another id, is configured.
+     */
     PartCodec codecFor(BackupManifest manifest) {
-        return PartCodec.DEFAULT;
+        BackupManifest.Encryption encryption = manifest.encryption();
+        if (encryption == null) {
+            return PartCodec.plain();
+        }
+        if (!PartCodec.ALGORITHM.equals(encryption.algorithm())) {
+            throw new BackupFailure(
+                    BackupFailure.Kind.KEY,
+                    "backup " + manifest.backupId() + " is encrypted with " + encryption.algorithm()
+                            + ", which this version of crm does not know (it knows " + PartCodec.ALGORITHM + ")");
+        }
+        BackupKey key = codec.key();
+        if (key == null) {
+            throw new BackupFailure(
+                    BackupFailure.Kind.KEY,
+                    "backup " + manifest.backupId() + " is encrypted with key id " + encryption.keyId()
+                            + "; pass --encryption-key-file or CRM_BACKUP_ENCRYPTION_KEY_FILE");
+        }
+        if (!key.id().equals(encryption.keyId())) {
+            throw new BackupFailure(
+                    BackupFailure.Kind.KEY,
+                    "backup " + manifest.backupId() + " was encrypted with key id " + encryption.keyId()
+                            + ", the key given has id " + key.id());
+        }
+        return codec;
     }
 
     private static Optional<BackupManifest> find(ObjectStorage repository, UUID backupId) {

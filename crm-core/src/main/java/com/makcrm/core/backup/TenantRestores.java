@@ -175,9 +175,9 @@ public final class TenantRestores {
 
     private static void copyObject(
             ObjectStorage repository, PartCodec codec, BackupManifest manifest, ObjectEntry entry, ObjectStorage to) {
-        String key = RepositoryLayout.object(entry.sha256());
+        String key = codec.objectKey(entry.sha256());
         try (StoredObjectStream in = repository.get(key)) {
-            DigestingInputStream content = new DigestingInputStream(codec.decodeObject(in));
+            DigestingInputStream content = new DigestingInputStream(codec.decodeObject(in, key));
             to.put(entry.key(), content, entry.size(), in.object().contentType());
             if (!entry.sha256().equals(content.sha256Hex()) || content.count() != entry.size()) {
                 to.delete(entry.key());

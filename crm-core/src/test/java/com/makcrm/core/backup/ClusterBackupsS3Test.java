@@ -59,7 +59,10 @@ class ClusterBackupsS3Test {
             BackupManifest backup = backups(appStorage).create(repository);
 
             assertThat(backup.dump().bytes()).isGreaterThan(S3Settings.MIN_PART_SIZE);
-            assertThat(new BackupVerifier(repository).verify(backup).problems()).isEmpty();
+            assertThat(new BackupVerifier(repository, PartCodec.DEFAULT)
+                            .verify(backup)
+                            .problems())
+                    .isEmpty();
 
             ClusterBackups.Restored restored =
                     backups(restoredObjects).restore(backup, repository, connectionTo(target));

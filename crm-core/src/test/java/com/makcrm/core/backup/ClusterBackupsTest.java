@@ -194,7 +194,7 @@ class ClusterBackupsTest {
         damaged.put(backup.dump().key(), new ByteArrayInputStream(dump), dump.length, null);
         String target = newDatabaseName();
 
-        assertThat(new BackupVerifier(damaged).verify(backup).problems())
+        assertThat(new BackupVerifier(damaged, PartCodec.DEFAULT).verify(backup).problems())
                 .anySatisfy(p -> assertThat(p.part()).isEqualTo("cluster.dump"));
         assertThatThrownBy(() -> clusterBackups(appStorage).restore(backup, damaged, connectionTo(target)))
                 .isInstanceOfSatisfying(
@@ -280,6 +280,7 @@ class ClusterBackupsTest {
                 "dev",
                 List.of(),
                 List.of(),
+                null,
                 null);
 
         assertThatThrownBy(() -> clusterBackups(appStorage).restore(tenantManifest, repository, connectionTo("x")))

@@ -42,6 +42,7 @@ class RetentionPolicyTest {
                 "test",
                 List.of(),
                 List.of(),
+                null,
                 null);
     }
 

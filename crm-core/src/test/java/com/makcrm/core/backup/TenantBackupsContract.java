@@ -258,6 +258,162 @@ abstract class TenantBackupsContract {
         assertThat(backups.create(tenant, repository).tenantId()).isEqualTo(tenant.id()); // lock released
     }
 
+    @Test
+    void encryptedBackupRecordsTheKeyIdAndVerifiesWithItsKey() {
+        BackupKey key = BackupKey.generate();
+        TenantBackups encrypted = backups.withEncryption(key);
+
+        BackupManifest manifest = encrypted.create(tenant(), repository);
+
+        assertThat(manifest.encryption()).isEqualTo(new BackupManifest.Encryption("AES256_GCM_HKDF_1MB", key.id()));
+        assertThat(repository.putsUnder("objects/")).singleElement().asString().startsWith("objects/" + key.id() + "/");
+        assertThat(backups.manifest(repository, manifest.backupId())).isEqualTo(manifest);
+        VerifyReport report = encrypted.verify(repository, manifest.backupId());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.partsChecked()).isEqualTo(manifest.tables().size() + 1);
+        assertThat(rowsOf(manifest, "company")).isEqualTo(1);
+    }
+
+    @Test
+    void encryptedBackupStoresNeitherPlaintextNorZstd() throws IOException {
+        String marker = "Marker-" + UUID.randomUUID();
+        create(ObjectKind.COMPANY, Map.of("name", marker));
+        BackupManifest manifest = backups.withEncryption(BackupKey.generate()).create(tenant(), repository);
+
+        List<String> stored = repository.putsUnder("");
+
+        assertThat(stored).hasSizeGreaterThan(manifest.tables().size());
+        for (String key : stored) {
+            byte[] bytes = read(key);
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            assertThat(text).as(key).doesNotContain(marker).doesNotContain(CONTRACT);
+            if (!key.endsWith("manifest.json")) {
+                assertThat(Arrays.copyOf(bytes, 4))
+                        .as(key)
+                        .isNotEqualTo(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
+            }
+        }
+    }
+
+    @Test
+    void verifyWithAnotherKeyFailsNamingBothKeyIdsAndChangesNothing() throws IOException {
+        BackupKey written = BackupKey.generate();
+        BackupKey other = BackupKey.generate();
+        BackupManifest manifest = backups.withEncryption(written).create(tenant(), repository);
+        Map<String, Long> before = listing();
+        repository.forget();
+
+        assertThatThrownBy(() -> backups.withEncryption(other).verify(repository, manifest.backupId()))
+                .isInstanceOfSatisfying(
+                        BackupFailure.class, e -> assertThat(e.kind()).isEqualTo(BackupFailure.Kind.KEY))
+                .hasMessageContaining(manifest.backupId().toString())
+                .hasMessageContaining("was encrypted with key id " + written.id())
+                .hasMessageContaining("the key given has id " + other.id());
+
+        assertThat(repository.putsUnder("")).isEmpty();
+        assertThat(listing()).isEqualTo(before);
+    }
+
+    @Test
+    void verifyWithoutAKeyFailsSayingWhichKeyIsNeeded() {
+        BackupKey key = BackupKey.generate();
+        BackupManifest manifest = backups.withEncryption(key).create(tenant(), repository);
+
+        assertThatThrownBy(() -> backups.verify(repository, manifest.backupId()))
+                .isInstanceOfSatisfying(
+                        BackupFailure.class, e -> assertThat(e.kind()).isEqualTo(BackupFailure.Kind.KEY))
+                .hasMessageContaining("is encrypted with key id " + key.id())
+                .hasMessageContaining("--encryption-key-file");
+        assertThatThrownBy(() -> backups.codecFor(manifest)).isInstanceOf(BackupFailure.class);
+    }
+
+    @Test
+    void verifyNamesATamperedOrSwappedEncryptedPart() throws IOException {
+        TenantBackups encrypted = backups.withEncryption(BackupKey.generate());
+        BackupManifest manifest = encrypted.create(tenant(), repository);
+        String company = part(manifest, "company");
+        byte[] bytes = read(company);
+        bytes[bytes.length / 2] ^= 0x01;
+        repository.put(company, new ByteArrayInputStream(bytes), bytes.length, null);
+        String person = part(manifest, "person");
+        byte[] task = read(part(manifest, "task"));
+        repository.put(person, new ByteArrayInputStream(task), task.length, null);
+
+        VerifyReport report = encrypted.verify(repository, manifest.backupId());
+
+        assertThat(report.problems())
+                .extracting(VerifyReport.Problem::part, VerifyReport.Problem::key)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("company", company),
+                        org.assertj.core.groups.Tuple.tuple("person", person));
+        assertThat(report.problems())
+                .filteredOn(p -> p.part().equals("company"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).startsWith("does not decrypt and decompress"));
+    }
+
+    @Test
+    void verifyNamesATruncatedEncryptedObject() throws IOException {
+        BackupKey key = BackupKey.generate();
+        TenantBackups encrypted = backups.withEncryption(key);
+        BackupManifest manifest = encrypted.create(tenant(), repository);
+        String object = repository.putsUnder("objects/").get(0);
+        byte[] bytes = read(object);
+        repository.put(
+                object, new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length - 1)), bytes.length - 1, null);
+
+        VerifyReport report = encrypted.verify(repository, manifest.backupId());
+
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo(object);
+            assertThat(p.part()).startsWith("attachments/");
+        });
+    }
+
+    @Test
+    void uploadsEachEncryptedObjectOnceAcrossBackups() {
+        BackupKey key = BackupKey.generate();
+        BackupManifest plain = backups.create(tenant(), repository);
+        repository.forget();
+
+        BackupManifest first = backups.withEncryption(key).create(tenant(), repository);
+        assertThat(repository.putsUnder("objects/")).hasSize(1); // plain copy there already: not reused
+        repository.forget();
+        BackupManifest second = backups.withEncryption(key).create(tenant(), repository);
+
+        assertThat(repository.putsUnder("objects/")).isEmpty();
+        assertThat(second.objects()).isEqualTo(first.objects()).isEqualTo(plain.objects());
+        assertThat(backups.withEncryption(key)
+                        .verify(repository, second.backupId())
+                        .ok())
+                .isTrue();
+        assertThat(backups.verify(repository, plain.backupId()).ok()).isTrue();
+    }
+
+    @Test
+    void aPlainBackupVerifiesWithOrWithoutAKey() {
+        BackupManifest manifest = backups.create(tenant(), repository);
+
+        assertThat(manifest.encryption()).isNull();
+        assertThat(backups.verify(repository, manifest.backupId()).ok()).isTrue();
+        assertThat(backups.withEncryption(BackupKey.generate())
+                        .verify(repository, manifest.backupId())
+                        .ok())
+                .isTrue();
+    }
+
+    private static String part(BackupManifest manifest, String table) {
+        return "backups/" + manifest.backupId() + "/tables/" + table + ".copy.zst";
+    }
+
+    /** Every key in the repository with its size. */
+    private Map<String, Long> listing() {
+        try (var keys = repository.list("")) {
+            return keys.collect(Collectors.toMap(
+                    com.makcrm.core.storage.ObjectSummary::key, com.makcrm.core.storage.ObjectSummary::size));
+        }
+    }
+
     Tenant tenant() {
         return core.tenants().getById(scope.tenantId());
     }

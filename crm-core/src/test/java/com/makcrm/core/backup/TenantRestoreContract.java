@@ -279,6 +279,35 @@ abstract class TenantRestoreContract {
         assertThat(checksums(a.schema())).isEqualTo(now);
     }
 
+    @Test
+    void anEncryptedBackupRestoresWithItsKeyOnlyAndAWrongKeyChangesNothing() throws IOException {
+        TenantScope a = seededTenant("Acme");
+        Map<String, String> before = checksums(a.schema());
+        BackupKey key = BackupKey.generate();
+        TenantBackups encrypted = backups.withEncryption(key);
+        BackupManifest backup = encrypted.create(tenant(a), repository);
+        create(a, ObjectKind.COMPANY, Map.of("name", "Written after the backup"));
+        String objectKey = backup.objects().get(0).key();
+        TenantStorage.of(appStorage, a.tenantId()).delete(objectKey);
+        Map<String, String> now = checksums(a.schema());
+
+        for (TenantBackups without : List.of(backups, backups.withEncryption(BackupKey.generate()))) {
+            assertThatThrownBy(() -> new TenantRestores(
+                                    database().dataSource(), appStorage, core.tenants(), core.schemas(), without)
+                            .restore(repository, backup.backupId(), force(), RestoreListener.NONE))
+                    .isInstanceOfSatisfying(
+                            BackupFailure.class, e -> assertThat(e.kind()).isEqualTo(BackupFailure.Kind.KEY))
+                    .hasMessageContaining(key.id());
+            assertThat(checksums(a.schema())).isEqualTo(now);
+        }
+
+        new TenantRestores(database().dataSource(), appStorage, core.tenants(), core.schemas(), encrypted)
+                .restore(repository, backup.backupId(), force(), RestoreListener.NONE);
+
+        assertThat(checksums(a.schema())).isEqualTo(before);
+        assertThat(read(TenantStorage.of(appStorage, a.tenantId()), objectKey)).isEqualTo("contract of Acme");
+    }
+
     private TenantRestores.Options force() {
         return new TenantRestores.Options(null, null, true, "test");
     }
