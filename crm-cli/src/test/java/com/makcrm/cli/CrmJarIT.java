@@ -67,6 +67,31 @@ class CrmJarIT {
         assertThat(new DbState(db.dataSource()).tenantStatus("jar-tenant")).contains("ACTIVE");
     }
 
+    /** The shaded jar carries the AWS SDK: an S3 repository works from it (a test-scoped SDK once left it out). */
+    @Test
+    void backsUpATenantIntoAnS3RepositoryAndVerifiesIt() throws Exception {
+        com.makcrm.core.testsupport.S3Service s3 = com.makcrm.core.testsupport.TestServices.s3();
+        Map<String, String> env = new java.util.HashMap<>(dbEnv());
+        env.put("CRM_BACKUP_REPO", "s3://" + s3.createBucket("crm-jar") + "/backups");
+        env.put("CRM_BACKUP_S3_ENDPOINT", s3.endpoint().toString());
+        env.put("CRM_BACKUP_S3_REGION", s3.region());
+        env.put("CRM_BACKUP_S3_PATH_STYLE", "true");
+        env.put("CRM_BACKUP_S3_ACCESS_KEY", s3.accessKey());
+        env.put("CRM_BACKUP_S3_SECRET_KEY", s3.secretKey());
+        assertThat(crm(dbEnv(), "tenant", "create", "jar-s3").exitCode()).isZero();
+
+        Run create = crm(env, "backup", "create", "--tenant", "jar-s3", "-o", "json");
+        assertThat(create.exitCode()).as("%s", create).isZero();
+        String id = (String) new JsonMapper()
+                .readValue(create.out(), new TypeReference<List<Map<String, Object>>>() {})
+                .get(0)
+                .get("backupId");
+        Run verify = crm(env, "backup", "verify", id);
+
+        assertThat(verify.exitCode()).as("%s", verify).isZero();
+        assertThat(verify.out()).startsWith("backup " + id + " is sound");
+    }
+
     @Test
     void unknownTenantExitsThreeWithOneErrorLineAndNoStackTrace() throws Exception {
         Run r = crm(dbEnv(), "tenant", "show", "no-such-tenant");

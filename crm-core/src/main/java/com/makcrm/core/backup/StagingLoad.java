@@ -91,7 +91,15 @@ final class StagingLoad {
                 listener.phase("building indexes and checking references");
                 rebuild(c, constraints, indexes);
                 setUserTriggers(c, "enable");
-                execute(c, "analyze");
+                // the restored tables only: a bare ANALYZE would go through every schema of the database
+                execute(
+                        c,
+                        "analyze "
+                                + String.join(
+                                        ", ",
+                                        tables.stream()
+                                                .map(SchemaSnapshot::quote)
+                                                .toList()));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
