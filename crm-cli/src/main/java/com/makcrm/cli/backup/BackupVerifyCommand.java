@@ -46,6 +46,9 @@ final class BackupVerifyCommand implements Callable<Integer> {
     private boolean drill;
 
     @Mixin
+    private JobsOption jobs;
+
+    @Mixin
     private RepositoryOption repo;
 
     @Mixin
@@ -56,7 +59,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (BackupSession session = BackupSession.open(spec, repo, key, 2)) {
+        try (BackupSession session = BackupSession.open(spec, repo, key, jobs.jobs() + 1)) {
             VerifyReport report = session.backups().verify(session.repository(), backupId);
             record(() -> new VerificationRecords(session.repository()).record(report));
             PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +91,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
         TransferMeter meter =
                 human ? new TransferMeter(out, CrmCommand.from(spec).interactive()) : null;
         TenantRestores.DrillResult result =
-                session.restores().drill(session.repository(), backupId, RestoreCommand.listener(meter));
+                session.restores().drill(session.repository(), backupId, jobs.jobs(), RestoreCommand.listener(meter));
         record(() -> recordDrill(session, result));
         if (meter != null) {
             meter.done();

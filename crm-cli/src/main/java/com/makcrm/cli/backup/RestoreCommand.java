@@ -56,6 +56,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the data of the existing tenant with the backup's.")
     private boolean force;
 
+    @Mixin
+    private JobsOption jobs;
+
     @Option(
             names = "--target-db-url",
             paramLabel = "JDBC_URL",
@@ -83,13 +86,13 @@ public final class RestoreCommand implements Callable<Integer> {
             }
         }
         // the tenant's lock, the load and the migration each hold a connection
-        try (BackupSession session = BackupSession.open(spec, repo, key, 4)) {
+        try (BackupSession session = BackupSession.open(spec, repo, key, jobs.jobs() + 2)) {
             TransferMeter meter = human ? new TransferMeter(out, root.interactive()) : null;
             TenantRestores.Result r = session.restores()
                     .restore(
                             session.repository(),
                             backupId,
-                            new TenantRestores.Options(tenant, asSlug, force, root.actor()),
+                            new TenantRestores.Options(tenant, asSlug, force, root.actor(), jobs.jobs()),
                             listener(meter));
             if (meter != null) {
                 meter.done();

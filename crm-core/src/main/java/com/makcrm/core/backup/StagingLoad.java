@@ -16,9 +16,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -41,13 +49,14 @@ final class StagingLoad {
 
     // foreign keys first: they depend on the primary and unique keys that are dropped after them
     private static final String CONSTRAINTS = """
-            select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid), c.contype
+            select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid), c.contype,
+                   case when c.contype in ('p', 'u') and not c.condeferrable then pg_get_indexdef(c.conindid) end
               from pg_constraint c join pg_class t on t.oid = c.conrelid
              where c.connamespace = ?::regnamespace and c.contype in ('f', 'p', 'u', 'x') and t.relname <> ?
              order by c.contype <> 'f', c.conname""";
 
     private static final String INDEXES = """
-            select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+            select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), t.relname
               from pg_index i join pg_class t on t.oid = i.indrelid
              where t.relnamespace = ?::regnamespace and t.relname <> ?
                and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
@@ -59,9 +68,28 @@ final class StagingLoad {
     private final BackupManifest manifest;
     private final RestoreListener listener;
 
-    private record Constraint(String table, String name, String definition, boolean foreignKey) {}
+    /**
+     * @param type {@code p}rimary, {@code u}nique, {@code f}oreign or e{@code x}clusion
+     * @param indexDefinition for a primary or unique key that is not deferrable: its index, which is built first
+     *     (with a lock that lets other indexes of the table build at the same time) and then attached
+     */
+    private record Constraint(String table, String name, String definition, String type, String indexDefinition) {
 
-    private record Index(String name, String definition) {}
+        boolean foreignKey() {
+            return "f".equals(type);
+        }
+
+        String add() {
+            if (indexDefinition != null) {
+                return "alter table " + table + " add constraint " + SchemaSnapshot.quote(name)
+                        + ("p".equals(type) ? " primary key" : " unique") + " using index "
+                        + SchemaSnapshot.quote(name);
+            }
+            return "alter table " + table + " add constraint " + SchemaSnapshot.quote(name) + " " + definition;
+        }
+    }
+
+    private record Index(String name, String definition, String table) {}
 
     StagingLoad(
             DataSource dataSource,
@@ -76,30 +104,85 @@ final class StagingLoad {
         this.listener = listener;
     }
 
-    /** Loads every part into {@code schema}, which holds the backup's schema version and no data. */
-    void load(String schema) {
+    /**
+     * Loads every part into {@code schema}, which holds the backup's schema version and no data, on up to {@code jobs}
+     * connections at once: parts biggest first, then indexes and keys biggest table first, like {@code pg_restore
+     * --jobs}. Foreign keys are added one at a time (each locks two tables). The staging schema is invisible to the
+     * application, so its half-loaded state is never seen; on failure the caller drops it.
+     */
+    void load(String schema, int jobs) {
+        String doing = "loading backup " + manifest.backupId() + " into schema " + schema;
+        List<Constraint> constraints = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        inTransaction(schema, doing, c -> {
+            checkTables(c, schema);
+            constraints.addAll(constraints(c, schema));
+            indexes.addAll(indexes(c, schema));
+            dropKeysAndIndexes(c, constraints, indexes);
+            setUserTriggers(c, "disable");
+            // migrations seed rows (a default pipeline, the history): the backup's rows replace them all
+            execute(
+                    c,
+                    "truncate "
+                            + String.join(
+                                    ", ",
+                                    tables.stream().map(SchemaSnapshot::quote).toList()));
+        });
+        listener.phase("loading tables");
+        long total = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
+        AtomicLong loaded = new AtomicLong();
+        List<TablePart> parts = new ArrayList<>(manifest.tables());
+        parts.sort(Comparator.comparingLong(TablePart::bytes).reversed());
+        inParallel(
+                jobs,
+                parts,
+                part -> inTransaction(schema, doing, c -> {
+                    long rows = loadPart(c.unwrap(PGConnection.class).getCopyAPI(), schema, part, total, loaded);
+                    listener.tableLoaded(part.name(), rows);
+                }));
+        listener.phase("building indexes and checking references");
+        List<String> keysAndIndexes = new ArrayList<>();
+        Map<String, Long> sizes = new HashMap<>();
+        manifest.tables().forEach(t -> sizes.put(t.name(), t.bytes()));
+        indexes.stream()
+                .sorted(Comparator.comparingLong((Index x) -> sizes.getOrDefault(x.table(), 0L))
+                        .reversed())
+                .forEach(x -> keysAndIndexes.add(x.definition()));
+        constraints.stream()
+                .filter(k -> !k.foreignKey())
+                .forEach(k -> keysAndIndexes.add(k.indexDefinition() != null ? k.indexDefinition() : k.add()));
+        inParallel(jobs, keysAndIndexes, sql -> inTransaction(schema, doing, c -> execute(c, sql)));
+        inTransaction(schema, doing, c -> {
+            for (Constraint k : constraints) { // keys attach their built indexes, then foreign keys check references
+                if (!k.foreignKey() && k.indexDefinition() != null) {
+                    execute(c, k.add());
+                }
+            }
+            for (Constraint k : constraints) {
+                if (k.foreignKey()) {
+                    execute(c, k.add());
+                }
+            }
+            setUserTriggers(c, "enable");
+        });
+        // the restored tables only: a bare ANALYZE would go through every schema of the database
+        inParallel(
+                jobs,
+                List.copyOf(tables),
+                table -> inTransaction(schema, doing, c -> execute(c, "analyze " + SchemaSnapshot.quote(table))));
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** One transaction on its own connection, with the schema as search path. */
+    private void inTransaction(String schema, String doing, Work work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 prepare(c, schema);
-                checkTables(c, schema);
-                List<Constraint> constraints = constraints(c, schema);
-                List<Index> indexes = indexes(c, schema);
-                dropKeysAndIndexes(c, constraints, indexes);
-                setUserTriggers(c, "disable");
-                loadParts(c, schema);
-                listener.phase("building indexes and checking references");
-                rebuild(c, constraints, indexes);
-                setUserTriggers(c, "enable");
-                // the restored tables only: a bare ANALYZE would go through every schema of the database
-                execute(
-                        c,
-                        "analyze "
-                                + String.join(
-                                        ", ",
-                                        tables.stream()
-                                                .map(SchemaSnapshot::quote)
-                                                .toList()));
+                work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
@@ -108,7 +191,38 @@ final class StagingLoad {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw Sql.translate("loading backup " + manifest.backupId() + " into schema " + schema, e, "the database");
+            throw Sql.translate(doing, e, "the database");
+        }
+    }
+
+    /** Runs {@code step} for every item on up to {@code jobs} threads; the first failure stops the rest. */
+    private static <T> void inParallel(int jobs, List<T> items, java.util.function.Consumer<T> step) {
+        if (jobs <= 1 || items.size() <= 1) {
+            items.forEach(step);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (T item : items) {
+                running.add(pool.submit(() -> step.accept(item)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CrmException.unavailable("interrupted while restoring", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -154,7 +268,7 @@ final class StagingLoad {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.add(new Constraint(
-                            rs.getString(1), rs.getString(2), rs.getString(3), "f".equals(rs.getString(4))));
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -168,7 +282,7 @@ final class StagingLoad {
             ps.setString(2, HISTORY_TABLE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Index(rs.getString(1), rs.getString(2)));
+                    found.add(new Index(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
         }
@@ -191,24 +305,7 @@ final class StagingLoad {
         }
     }
 
-    private void loadParts(Connection c, String schema) throws SQLException {
-        listener.phase("loading tables");
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        // migrations seed rows (a default pipeline, the history): the backup's rows replace them all
-        execute(
-                c,
-                "truncate "
-                        + String.join(
-                                ", ", tables.stream().map(SchemaSnapshot::quote).toList()));
-        long total = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
-        long[] loaded = {0};
-        for (TablePart part : manifest.tables()) {
-            long rows = loadPart(copy, schema, part, total, loaded);
-            listener.tableLoaded(part.name(), rows);
-        }
-    }
-
-    private long loadPart(CopyManager copy, String schema, TablePart part, long total, long[] loaded)
+    private long loadPart(CopyManager copy, String schema, TablePart part, long total, AtomicLong loaded)
             throws SQLException {
         String key = RepositoryLayout.tablePart(manifest.backupId(), part.name());
         String sql = "copy " + SchemaSnapshot.quote(schema) + "." + SchemaSnapshot.quote(part.name())
@@ -221,8 +318,12 @@ final class StagingLoad {
                     // the rest of the part is drained below
                 }
             };
-            ProgressInputStream decoded = new ProgressInputStream(
-                    codec.decode(unclosable, key), loaded[0], bytes -> listener.bytesLoaded(part.name(), bytes, total));
+            long[] reported = {0};
+            ProgressInputStream decoded = new ProgressInputStream(codec.decode(unclosable, key), 0, bytes -> {
+                long all = loaded.addAndGet(bytes - reported[0]);
+                reported[0] = bytes;
+                listener.bytesLoaded(part.name(), all, total);
+            });
             DigestingInputStream data = new DigestingInputStream(decoded);
             long rows;
             try {
@@ -244,7 +345,6 @@ final class StagingLoad {
                 }
                 throw e;
             }
-            loaded[0] = decoded.count();
             stored.drain();
             expect(part, key, "size", part.compressedBytes(), stored.count());
             expect(part, key, "SHA-256", part.sha256(), stored.sha256Hex());
@@ -274,29 +374,6 @@ final class StagingLoad {
                 "backup " + manifest.backupId() + " is damaged: the part of table " + part.name() + " (" + key + ") "
                         + problem + "; nothing was changed",
                 cause);
-    }
-
-    private static void rebuild(Connection c, List<Constraint> constraints, List<Index> indexes) throws SQLException {
-        for (Index index : indexes) {
-            execute(c, index.definition());
-        }
-        for (Constraint k : constraints) {
-            if (!k.foreignKey()) {
-                addConstraint(c, k);
-            }
-        }
-        for (Constraint k : constraints) {
-            if (k.foreignKey()) {
-                addConstraint(c, k);
-            }
-        }
-    }
-
-    private static void addConstraint(Connection c, Constraint k) throws SQLException {
-        execute(
-                c,
-                "alter table " + k.table() + " add constraint " + SchemaSnapshot.quote(k.name()) + " "
-                        + k.definition());
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

@@ -78,8 +78,15 @@ public final class TenantRestores {
      * @param asSlug restore as a new tenant with this slug
      * @param force replace an existing tenant's data
      * @param actor who restores, for the operation log
+     * @param jobs connections used at once to load tables and build indexes (at least 1)
      */
-    public record Options(String tenant, String asSlug, boolean force, String actor) {}
+    public record Options(String tenant, String asSlug, boolean force, String actor, int jobs) {
+
+        /** One connection at a time. */
+        public Options(String tenant, String asSlug, boolean force, String actor) {
+            this(tenant, asSlug, force, actor, 1);
+        }
+    }
 
     /**
      * @param fromVersion the backup's schema version
@@ -113,7 +120,7 @@ public final class TenantRestores {
                 "backup " + backupId + " (schema version " + manifest.schemaVersion() + ")");
         Tenant restored = tenants.restore(request, (target, staging) -> {
             migrator.provisionTenantAt(staging, manifest.schemaVersion());
-            new StagingLoad(dataSource, repository, codec, manifest, listener).load(staging);
+            new StagingLoad(dataSource, repository, codec, manifest, listener).load(staging, options.jobs());
             if (!Objects.equals(manifest.schemaVersion(), latest)) {
                 listener.phase("migrating from schema version " + manifest.schemaVersion() + " to " + latest);
             }
@@ -224,6 +231,11 @@ public final class TenantRestores {
      * not load is a {@link BackupFailure} like in a restore.
      */
     public DrillResult drill(ObjectStorage repository, UUID backupId, RestoreListener listener) {
+        return drill(repository, backupId, 1, listener);
+    }
+
+    /** {@link #drill(ObjectStorage, UUID, RestoreListener)} on up to {@code jobs} connections at once. */
+    public DrillResult drill(ObjectStorage repository, UUID backupId, int jobs, RestoreListener listener) {
         Instant started = clock.instant();
         BackupManifest manifest = backups.manifest(repository, backupId);
         checkRestorable(manifest, new Options(null, null, false, "drill"));
@@ -232,7 +244,7 @@ public final class TenantRestores {
         dropSchema(scratch);
         try {
             migrator.provisionTenantAt(scratch, manifest.schemaVersion());
-            new StagingLoad(dataSource, repository, codec, manifest, listener).load(scratch);
+            new StagingLoad(dataSource, repository, codec, manifest, listener).load(scratch, jobs);
             listener.phase("comparing tables with the manifest");
             List<String> problems = compare(scratch, manifest);
             long rows = manifest.tables().stream().mapToLong(TablePart::rows).sum();

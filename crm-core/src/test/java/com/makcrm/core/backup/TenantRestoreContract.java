@@ -84,6 +84,7 @@ abstract class TenantRestoreContract {
         TenantScope b = seededTenant("Globex");
         TenantScope bystander = seededTenant("Initech");
         Map<String, String> aBefore = checksums(a.schema());
+        List<Object> aStructure = structure(a.schema());
         Map<String, String> bBefore = checksums(b.schema());
         Map<String, String> bystanderBefore = checksums(bystander.schema());
         BackupManifest aBackup = backups.create(tenant(a), repository);
@@ -100,6 +101,9 @@ abstract class TenantRestoreContract {
         restores.restore(repository, bBackup.backupId(), force(), RestoreListener.NONE);
 
         assertThat(checksums(a.schema())).isEqualTo(aBefore);
+        assertThat(structure(a.schema()))
+                .as("keys, indexes and triggers rebuilt as they were")
+                .isEqualTo(aStructure);
         assertThat(checksums(b.schema())).isEqualTo(bBefore);
         assertThat(checksums(bystander.schema())).isEqualTo(bystanderBefore);
         assertThat(aBefore.keySet())
@@ -308,8 +312,9 @@ abstract class TenantRestoreContract {
         assertThat(read(TenantStorage.of(appStorage, a.tenantId()), objectKey)).isEqualTo("contract of Acme");
     }
 
+    /** Replace the tenant, on three connections at once (as the CLI does by default on a multi-core machine). */
     private TenantRestores.Options force() {
-        return new TenantRestores.Options(null, null, true, "test");
+        return new TenantRestores.Options(null, null, true, "test", 3);
     }
 
     /** A tenant with records of every type, links between them and an attachment. */
@@ -361,6 +366,22 @@ abstract class TenantRestoreContract {
 
     private UUID firstId(TenantScope scope, String table) {
         return (UUID) sql.one("select id from \"" + scope.schema() + "\".\"" + table + "\" order by id limit 1");
+    }
+
+    /** Every constraint, index and enabled trigger of the schema, as definitions. */
+    private List<Object> structure(String schema) {
+        List<Object> all = new java.util.ArrayList<>();
+        all.addAll(sql.column(
+                "select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint"
+                        + " where connamespace = ?::regnamespace order by 1",
+                schema));
+        all.addAll(sql.column("select indexdef from pg_indexes where schemaname = ? order by indexname", schema));
+        all.addAll(sql.column(
+                "select tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text from pg_trigger t"
+                        + " join pg_class c on c.oid = t.tgrelid where c.relnamespace = ?::regnamespace"
+                        + " and not t.tgisinternal order by 1",
+                schema));
+        return all;
     }
 
     /** Per table: row count and an MD5 over every row's text form, in a stable order. */
