@@ -5,6 +5,7 @@ import com.makcrm.cli.backup.RestoreCommand;
 import com.makcrm.cli.config.ConfigFile;
 import com.makcrm.cli.config.DatabaseSettings;
 import com.makcrm.cli.config.Settings;
+import com.makcrm.cli.i18n.I18nCommand;
 import com.makcrm.cli.migrate.MigrateCommand;
 import com.makcrm.cli.tenant.TenantCommand;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
             MigrateCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
+            I18nCommand.class,
             CompletionCommand.class
         },
         footer = ExitCodes.HELP

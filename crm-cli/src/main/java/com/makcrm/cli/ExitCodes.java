@@ -24,7 +24,7 @@ public final class ExitCodes {
             + "  2  usage error or invalid input%n"
             + "  3  not found (e.g. unknown tenant)%n"
             + "  4  conflict (already exists, busy, or wrong state)%n"
-            + "  5  database unavailable%n"
+            + "  5  a service is unavailable (database, object storage, Crowdin)%n"
             + "  6  migration failure or schema drift%n"
             + "  7  backup damaged: verification or restore found a part missing or damaged%n"
             + "  8  backup encryption key missing or wrong%n"

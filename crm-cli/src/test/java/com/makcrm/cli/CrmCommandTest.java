@@ -42,7 +42,7 @@ class CrmCommandTest {
                 .contains("Exit codes:")
                 .contains("0  ok", "1  internal error", "2  usage error", "3  not found", "4  conflict")
                 .contains(
-                        "5  database unavailable",
+                        "5  a service is unavailable",
                         "6  migration failure",
                         "7  backup damaged",
                         "8  backup encryption key",
