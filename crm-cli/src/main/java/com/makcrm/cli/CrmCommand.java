@@ -8,8 +8,10 @@ import com.makcrm.cli.config.Settings;
 import com.makcrm.cli.i18n.I18nCommand;
 import com.makcrm.cli.migrate.MigrateCommand;
 import com.makcrm.cli.tenant.TenantCommand;
+import com.makcrm.core.i18n.Messages;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +72,14 @@ public final class CrmCommand implements Runnable {
     private String configFile;
 
     @Option(
+            names = "--lang",
+            scope = ScopeType.INHERIT,
+            paramLabel = "LOCALE",
+            description = "Language of messages: en, ru or pseudo (default: from LC_ALL, LC_MESSAGES or LANG, e.g."
+                    + " ru_RU.UTF-8; else en). The ERROR: prefix and machine output (-o json|yaml) stay untranslated.")
+    private String lang;
+
+    @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
             description = "Show logs and stack traces.")
@@ -95,6 +105,7 @@ public final class CrmCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(pr -> {
             Logging.configure(root.verbose);
+            root.checkLang(pr.commandSpec().commandLine());
             return new CommandLine.RunLast().execute(pr);
         });
         return cl;
@@ -107,6 +118,51 @@ public final class CrmCommand implements Runnable {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /**
+     * The language of this run's messages: {@code --lang}, else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX
+     * order; {@code ru_RU.UTF-8} reads as ru), else English. An unsupported environment locale means English.
+     */
+    public Locale locale() {
+        Messages messages = Messages.fromClasspath();
+        if (lang != null) {
+            Locale chosen = messages.match(lang);
+            return chosen != null ? chosen : Locale.ENGLISH;
+        }
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                Locale chosen = messages.match(posixLanguage(value));
+                return chosen != null ? chosen : Locale.ENGLISH;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    /** {@code ru_RU.UTF-8@euro} → {@code ru_RU}; C and POSIX mean no language. */
+    static String posixLanguage(String value) {
+        String tag = value.strip();
+        int cut = tag.indexOf('.');
+        tag = cut < 0 ? tag : tag.substring(0, cut);
+        cut = tag.indexOf('@');
+        tag = cut < 0 ? tag : tag.substring(0, cut);
+        return tag.equals("C") || tag.equals("POSIX") ? "" : tag;
+    }
+
+    /** An explicit --lang must name a supported language; an environment locale never fails a run. */
+    private void checkLang(CommandLine cl) {
+        if (lang != null && Messages.fromClasspath().match(lang) == null) {
+            throw new CommandLine.ParameterException(
+                    cl,
+                    "Unsupported --lang '" + lang + "' (supported: "
+                            + String.join(
+                                    ", ",
+                                    Messages.fromClasspath().supported().stream()
+                                            .map(Locale::toLanguageTag)
+                                            .toList())
+                            + ")");
+        }
     }
 
     /** The root command of the command line a subcommand runs in. */

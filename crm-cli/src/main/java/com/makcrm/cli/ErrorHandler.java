@@ -2,6 +2,7 @@ package com.makcrm.cli;
 
 import com.makcrm.core.backup.BackupFailure;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.Messages;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,7 +28,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return ExitCodes.of(failure.kind());
         }
         if (e instanceof CrmException crm) {
-            err.println("ERROR: " + crm.getMessage());
+            err.println("ERROR: " + localized(crm));
             printTraceIfVerbose(err, e);
             return ExitCodes.of(crm.category());
         }
@@ -35,6 +36,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 + (root.verbose() ? "" : " (run with --verbose for details)"));
         printTraceIfVerbose(err, e);
         return ExitCodes.SOFTWARE;
+    }
+
+    /** The exception's message in the run's language when it has a translatable form; the prefix stays English. */
+    private String localized(CrmException e) {
+        if (e.message() == null) {
+            return e.getMessage();
+        }
+        return Messages.fromClasspath().format(e.message(), root.locale(), e.messageArgs());
     }
 
     @Override

@@ -12,5 +12,11 @@ import picocli.CommandLine.Command;
             "Crowdin settings come from crowdin.yml (the official Crowdin CLI's keys: project_id_env,",
             "api_token_env, base_url, files); the token is read from the variable api_token_env names."
         },
-        subcommands = {I18nStatusCommand.class})
+        subcommands = {
+            I18nExtractCommand.class,
+            I18nCompileCommand.class,
+            I18nPushCommand.class,
+            I18nPullCommand.class,
+            I18nStatusCommand.class
+        })
 public final class I18nCommand extends CommandGroup {}

@@ -134,6 +134,16 @@ class TenantCommandsTest {
     }
 
     @Test
+    void errorsAreInTheLanguageOfLangWithTheErrorPrefixKept() {
+        Result flag = crm("--lang", "ru", "tenant", "show", "ghost-tenant");
+        Result env = Cli.against(db, home).env("LANG", "ru_RU.UTF-8").run("tenant", "show", "ghost-tenant");
+
+        assertThat(flag.exitCode()).as("%s", flag).isEqualTo(3);
+        assertThat(flag.errLines()).containsExactly("ERROR: тенант «ghost-tenant» не найден");
+        assertThat(env.errLines()).containsExactly("ERROR: тенант «ghost-tenant» не найден");
+    }
+
+    @Test
     void suspendOfAnUnknownTenantIsNotFound() {
         Result r = crm("tenant", "suspend", "ghost-two");
 

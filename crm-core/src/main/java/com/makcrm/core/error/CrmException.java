@@ -1,14 +1,26 @@
 package com.makcrm.core.error;
 
+import com.makcrm.core.i18n.Message;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The one exception type crm-core throws on purpose; its {@link ErrorCategory} decides how it is reported. */
+/**
+ * The one exception type crm-core throws on purpose; its {@link ErrorCategory} decides how it is reported.
+ *
+ * <p>{@link #getMessage()} is English. An exception may also carry its message as a translatable {@link Message}
+ * with arguments ({@link #withMessage}), so entry points can show it in the caller's language; its English source
+ * formats to the same text as {@link #getMessage()}.
+ */
 public class CrmException extends RuntimeException {
 
     private final ErrorCategory category;
     private final List<FieldError> fieldErrors;
+    private transient Message message;
+    private transient Map<String, Object> messageArgs = Map.of();
 
     public CrmException(ErrorCategory category, String message) {
         this(category, message, null);
@@ -26,6 +38,26 @@ public class CrmException extends RuntimeException {
 
     public ErrorCategory category() {
         return category;
+    }
+
+    /**
+     * Attaches the translatable form of this exception's message; returns this exception, for
+     * {@code throw CrmException.notFound("...").withMessage(CoreMessages.X, Map.of(...))}.
+     */
+    public CrmException withMessage(Message localized, Map<String, ?> args) {
+        this.message = Objects.requireNonNull(localized, "message");
+        this.messageArgs = args == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        return this;
+    }
+
+    /** The translatable form of the message, or null when only the English {@link #getMessage()} exists. */
+    public Message message() {
+        return message;
+    }
+
+    /** The arguments of {@link #message()}; empty without one. */
+    public Map<String, Object> messageArgs() {
+        return messageArgs;
     }
 
     /** The invalid fields, when the error is about input fields; empty otherwise. */

@@ -7,6 +7,7 @@ import com.makcrm.core.field.CustomValues;
 import com.makcrm.core.field.FieldDefinition;
 import com.makcrm.core.field.FieldDefinitionCache;
 import com.makcrm.core.field.FieldDefinitionService;
+import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.query.CompiledPage;
 import com.makcrm.core.query.CompiledQuery;
@@ -372,7 +373,10 @@ public final class RecordService {
 
         CrmRecord require(UUID id, boolean lock) throws SQLException {
             return rows.find(c, id, lock, custom, targets)
-                    .orElseThrow(() -> CrmException.notFound(model.kind().apiName() + " " + id + " not found"));
+                    .orElseThrow(() -> CrmException.notFound(model.kind().apiName() + " " + id + " not found")
+                            .withMessage(
+                                    CoreMessages.RECORD_NOT_FOUND,
+                                    Map.of("object", model.kind().apiName(), "id", id.toString())));
         }
 
         private Map<String, Object> columns(Map<String, Object> input, boolean create, FieldErrors errors) {

@@ -2,6 +2,7 @@ package com.makcrm.core.tenant;
 
 import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.schema.MigrationOutcome;
 import com.makcrm.core.schema.SchemaMigrator;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -165,14 +167,17 @@ public final class TenantService {
     }
 
     public Tenant get(String slug) {
-        return store.findBySlug(slug).orElseThrow(() -> CrmException.notFound("tenant '" + slug + "' not found"));
+        return store.findBySlug(slug)
+                .orElseThrow(() -> CrmException.notFound("tenant '" + slug + "' not found")
+                        .withMessage(CoreMessages.TENANT_NOT_FOUND, Map.of("slug", slug)));
     }
 
     /** The tenant with this id, in any status but PURGED; a credential names its tenant by id. */
     public Tenant getById(UUID id) {
         return store.findById(id)
                 .filter(t -> t.status() != TenantStatus.PURGED)
-                .orElseThrow(() -> CrmException.notFound("tenant " + id + " not found"));
+                .orElseThrow(() -> CrmException.notFound("tenant " + id + " not found")
+                        .withMessage(CoreMessages.TENANT_NOT_FOUND_BY_ID, Map.of("id", id.toString())));
     }
 
     public List<OperationRecord> recentOperations(String slug, int limit) {

@@ -2,6 +2,7 @@ package com.makcrm.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.makcrm.core.TenantFixture;
 import com.makcrm.core.TestSql;
@@ -11,6 +12,8 @@ import com.makcrm.core.error.FieldError;
 import com.makcrm.core.field.CustomFieldType;
 import com.makcrm.core.field.NewField;
 import com.makcrm.core.field.SelectOption;
+import com.makcrm.core.i18n.CoreMessages;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.tenant.TenantScope;
 import com.makcrm.core.testsupport.TestDatabase;
 import com.makcrm.core.timeline.TimelineEvent;
@@ -18,6 +21,7 @@ import com.makcrm.core.timeline.TimelineEvent.Action;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -427,6 +431,19 @@ class RecordServiceTest {
                         new RecordService.Change(a.id(), 1, Map.of("name", "A2")),
                         new RecordService.Change(b.id(), 1, Map.of("name", "B2"))));
         assertThat(updated).extracting(r -> r.get("name")).containsExactly("A2", "B2");
+    }
+
+    @Test
+    void unknownRecordCarriesATranslatableMessage() {
+        UUID id = UUID.randomUUID();
+
+        CrmException e = catchThrowableOfType(CrmException.class, () -> records.get(tenant, ObjectKind.COMPANY, id));
+
+        assertThat(e.message()).isEqualTo(CoreMessages.RECORD_NOT_FOUND);
+        assertThat(Messages.fromClasspath().format(e.message(), Locale.forLanguageTag("ru"), e.messageArgs()))
+                .isEqualTo("запись company " + id + " не найдена");
+        assertThat(Messages.fromClasspath().format(e.message(), Locale.ENGLISH, e.messageArgs()))
+                .isEqualTo(e.getMessage());
     }
 
     @Test

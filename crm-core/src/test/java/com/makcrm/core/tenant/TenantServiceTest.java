@@ -2,14 +2,18 @@ package com.makcrm.core.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.makcrm.core.CrmCore;
 import com.makcrm.core.TestSql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.CoreMessages;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.testsupport.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -227,6 +231,17 @@ class TenantServiceTest {
                 .hasMessageContaining("'no-such-tenant'")
                 .extracting(e -> ((CrmException) e).category())
                 .isEqualTo(ErrorCategory.NOT_FOUND);
+    }
+
+    @Test
+    void unknownTenantCarriesATranslatableMessage() {
+        CrmException e = catchThrowableOfType(CrmException.class, () -> tenants.get("no-such-tenant"));
+
+        assertThat(e.message()).isEqualTo(CoreMessages.TENANT_NOT_FOUND);
+        assertThat(Messages.fromClasspath().format(e.message(), Locale.forLanguageTag("ru"), e.messageArgs()))
+                .isEqualTo("тенант «no-such-tenant» не найден");
+        assertThat(Messages.fromClasspath().format(e.message(), Locale.ENGLISH, e.messageArgs()))
+                .isEqualTo(e.getMessage());
     }
 
     @Test
