@@ -1,6 +1,7 @@
 package com.makcrm.server;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.testsupport.S3Service;
 import com.makcrm.core.testsupport.TestDatabase;
 import com.makcrm.core.testsupport.TestServices;
@@ -125,6 +126,12 @@ public abstract class ApiTestBase {
         @GetMapping("/unavailable")
         void unavailable() {
             throw CrmException.unavailable("cannot reach PostgreSQL at db.internal:5432 while " + SECRET_SQL, null);
+        }
+
+        /** A not-found whose detail has a translation (the catalogs' own "not found" title). */
+        @GetMapping("/translated")
+        void translated() {
+            throw CrmException.notFound("Not found").withMessage(CoreMessages.PROBLEM_NOT_FOUND_TITLE, Map.of());
         }
 
         @GetMapping("/send-error")

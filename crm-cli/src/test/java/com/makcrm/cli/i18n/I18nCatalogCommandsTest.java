@@ -110,7 +110,8 @@ class I18nCatalogCommandsTest {
         Result r = crm("i18n", "compile", "--strict");
 
         assertThat(r.exitCode()).as("%s", r).isZero();
-        assertThat(r.outLines()).contains("ru: 15/15 translated, valid");
+        int declared = com.makcrm.core.i18n.MessageRegistry.messages().size();
+        assertThat(r.outLines()).contains("ru: " + declared + "/" + declared + " translated, valid");
     }
 
     @Test
@@ -144,7 +145,8 @@ class I18nCatalogCommandsTest {
         Result strict = crm("i18n", "compile", "--strict");
 
         assertThat(lenient.exitCode()).as("%s", lenient).isZero();
-        assertThat(lenient.outLines()).contains("ru: 14/15 translated, valid");
+        int declared = com.makcrm.core.i18n.MessageRegistry.messages().size();
+        assertThat(lenient.outLines()).contains("ru: " + (declared - 1) + "/" + declared + " translated, valid");
         assertThat(strict.exitCode()).as("%s", strict).isEqualTo(ExitCodes.USAGE);
         assertThat(strict.errLines()).first().isEqualTo("ru: problem.conflict.title: not translated");
     }

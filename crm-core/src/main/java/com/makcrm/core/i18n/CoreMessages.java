@@ -33,6 +33,45 @@ public final class CoreMessages {
     public static final Message PROBLEM_INTERNAL_TITLE =
             new Message("problem.internal.title", "Internal error", "Title of an error response: a bug on our side.");
 
+    // problem titles of errors only HTTP has (no ErrorCategory): authentication, methods, media types, limits
+
+    public static final Message PROBLEM_UNAUTHORIZED_TITLE = new Message(
+            "problem.unauthorized.title",
+            "Authentication required",
+            "Title of an error response (HTTP 401): the request has no valid credentials.");
+    public static final Message PROBLEM_METHOD_NOT_ALLOWED_TITLE = new Message(
+            "problem.methodNotAllowed.title",
+            "Method not allowed",
+            "Title of an error response (HTTP 405): the HTTP method is not allowed on this resource.");
+    public static final Message PROBLEM_NOT_ACCEPTABLE_TITLE = new Message(
+            "problem.notAcceptable.title",
+            "Not acceptable",
+            "Title of an error response (HTTP 406): the server cannot answer in a format the client accepts.");
+    public static final Message PROBLEM_PRECONDITION_FAILED_TITLE = new Message(
+            "problem.preconditionFailed.title",
+            "Precondition failed",
+            "Title of an error response (HTTP 412): a condition of the request (If-Match) does not hold.");
+    public static final Message PROBLEM_PRECONDITION_REQUIRED_TITLE = new Message(
+            "problem.preconditionRequired.title",
+            "Precondition required",
+            "Title of an error response (HTTP 428): the request must name the version it changes (If-Match).");
+    public static final Message PROBLEM_PAYLOAD_TOO_LARGE_TITLE = new Message(
+            "problem.payloadTooLarge.title",
+            "Payload too large",
+            "Title of an error response (HTTP 413): the request body is larger than allowed.");
+    public static final Message PROBLEM_UNSUPPORTED_MEDIA_TYPE_TITLE = new Message(
+            "problem.unsupportedMediaType.title",
+            "Unsupported media type",
+            "Title of an error response (HTTP 415): the request body's format is not accepted.");
+    public static final Message PROBLEM_UNPROCESSABLE_TITLE = new Message(
+            "problem.unprocessable.title",
+            "Unprocessable content",
+            "Title of an error response (HTTP 422): the request is well-formed but cannot be processed.");
+    public static final Message PROBLEM_RATE_LIMITED_TITLE = new Message(
+            "problem.rateLimited.title",
+            "Too many requests",
+            "Title of an error response (HTTP 429): the caller sent too many requests.");
+
     // error details
 
     public static final Message TENANT_NOT_FOUND = new Message(

@@ -49,6 +49,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close"); // we will not read the rest
             problems.write(
+                    request,
                     response,
                     Problems.of(ProblemType.PAYLOAD_TOO_LARGE, new BodyTooLargeException(limit).getMessage(), request));
             return;

@@ -17,7 +17,9 @@ record ProblemSchema(
                 requiredMode = RequiredMode.REQUIRED)
         URI type,
 
-        @Schema(description = "Short summary of the kind of error", example = "Invalid request")
+        @Schema(
+                description = "Short summary of the kind of error, in the language Accept-Language prefers (en, ru)",
+                example = "Invalid request")
         String title,
 
         @Schema(description = "The HTTP status code", example = "400", requiredMode = RequiredMode.REQUIRED)

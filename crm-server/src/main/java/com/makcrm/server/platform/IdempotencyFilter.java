@@ -41,7 +41,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String REPLAYED = "Idempotency-Replayed";
     static final List<String> REPLAYED_HEADERS =
-            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG);
+            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.LOCATION, HttpHeaders.ETAG);
     static final String DIFFERENT_REQUEST = "Idempotency-Key was already used for a different request";
     static final String IN_FLIGHT = "a request with this Idempotency-Key is still being processed; retry later";
 
@@ -187,7 +187,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
-        problems.write(response, Problems.of(type, detail, request));
+        problems.write(request, response, Problems.of(type, detail, request));
     }
 
     /** Keeps the response of an asynchronous request once it is complete. */

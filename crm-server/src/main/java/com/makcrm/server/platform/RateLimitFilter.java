@@ -69,7 +69,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 "rate limit of " + counted.limit() + " requests per " + describe(limiter) + " exceeded; retry in "
                         + counted.resetSeconds() + " s",
                 request);
-        problems.write(response, problem);
+        problems.write(request, response, problem);
     }
 
     private static String describe(RateLimiter limiter) {

@@ -37,6 +37,7 @@ public final class AccessProblems implements AuthenticationEntryPoint, AccessDen
         response.setHeader(
                 HttpHeaders.WWW_AUTHENTICATE, badToken ? BearerChallenge.INVALID_TOKEN : BearerChallenge.MISSING);
         problems.write(
+                request,
                 response,
                 Problems.of(ProblemType.UNAUTHORIZED, badToken ? INVALID_CREDENTIALS : MISSING_CREDENTIALS, request));
     }
@@ -54,6 +55,6 @@ public final class AccessProblems implements AuthenticationEntryPoint, AccessDen
         String detail = role == null
                 ? FORBIDDEN_DETAIL
                 : "your role (" + role + ") does not allow " + request.getMethod() + " on this resource";
-        problems.write(response, Problems.of(ProblemType.FORBIDDEN, detail, request));
+        problems.write(request, response, Problems.of(ProblemType.FORBIDDEN, detail, request));
     }
 }

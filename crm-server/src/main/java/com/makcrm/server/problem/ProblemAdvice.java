@@ -45,10 +45,16 @@ class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final ProblemLanguage language;
+
+    ProblemAdvice(ProblemLanguage language) {
+        this.language = language;
+    }
+
     @ExceptionHandler(TooManyAttemptsException.class)
     ResponseEntity<ProblemDetail> throttled(TooManyAttemptsException e, HttpServletRequest request) {
         return answer(
-                Problems.of(ProblemType.RATE_LIMITED, e.getMessage(), request),
+                Problems.of(ProblemType.RATE_LIMITED, detail(e, request), request),
                 headers -> headers.set(
                         HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds())));
     }
@@ -61,7 +67,7 @@ class ProblemAdvice {
     @ExceptionHandler(AuthenticationFailedException.class)
     ResponseEntity<ProblemDetail> authenticationFailed(AuthenticationFailedException e, HttpServletRequest request) {
         return answer(
-                Problems.of(ProblemType.UNAUTHORIZED, e.getMessage(), request),
+                Problems.of(ProblemType.UNAUTHORIZED, detail(e, request), request),
                 headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INVALID_CREDENTIALS));
     }
 
@@ -69,14 +75,22 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> crm(CrmException e, HttpServletRequest request) {
         ProblemDetail problem = switch (e.category()) {
             case INVALID ->
-                Problems.withFieldErrors(Problems.of(ProblemType.INVALID, e.getMessage(), request), e.fieldErrors());
-            case NOT_FOUND -> Problems.of(ProblemType.NOT_FOUND, e.getMessage(), request);
-            case CONFLICT -> Problems.of(ProblemType.CONFLICT, e.getMessage(), request);
-            case FORBIDDEN -> Problems.of(ProblemType.FORBIDDEN, e.getMessage(), request);
+                Problems.withFieldErrors(
+                        Problems.of(ProblemType.INVALID, detail(e, request), request), e.fieldErrors());
+            case NOT_FOUND -> Problems.of(ProblemType.NOT_FOUND, detail(e, request), request);
+            case CONFLICT -> Problems.of(ProblemType.CONFLICT, detail(e, request), request);
+            case FORBIDDEN -> Problems.of(ProblemType.FORBIDDEN, detail(e, request), request);
             case UNAVAILABLE, MIGRATION_FAILED -> unavailable(e, request);
             case INTERNAL -> internal(e, request);
         };
         return answer(problem, headers -> {});
+    }
+
+    /** The error's message in the client's language when the throw site gave a translatable one. */
+    private String detail(CrmException e, HttpServletRequest request) {
+        return e.message() == null
+                ? e.getMessage()
+                : language.format(e.message(), language.of(request), e.messageArgs());
     }
 
     private static ProblemDetail unavailable(CrmException e, HttpServletRequest request) {

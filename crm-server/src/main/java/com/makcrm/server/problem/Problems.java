@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
 
     private final JsonMapper json;
+    private final ProblemLanguage language;
 
-    Problems(JsonMapper json) {
+    Problems(JsonMapper json, ProblemLanguage language) {
         this.json = json;
+        this.language = language;
     }
 
     /** One entry of a problem's {@code errors}. */
@@ -54,8 +57,10 @@ public final class Problems {
         return problem;
     }
 
-    /** Writes a problem straight to the response, for code running outside Spring MVC. */
-    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** Writes a problem straight to the response in the client's language, for code running outside Spring MVC. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        language.localize(problem, language.of(request), response.getHeaders(HttpHeaders.VARY), response::setHeader);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -172,6 +172,7 @@ abstract class IdempotencyApiTest extends ApiTestBase {
         assertThat(retry.header(IdempotencyFilter.REPLAYED)).hasValue("true");
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.contentType()).startsWith("application/problem+json");
+        assertThat(retry.header("Content-Language")).hasValue("en"); // the replayed body's language
     }
 
     @Test

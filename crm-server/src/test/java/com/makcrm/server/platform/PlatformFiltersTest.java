@@ -3,7 +3,9 @@ package com.makcrm.server.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.makcrm.core.access.Role;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.server.auth.CrmPrincipal;
+import com.makcrm.server.problem.ProblemLanguage;
 import com.makcrm.server.problem.Problems;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -154,9 +156,10 @@ class PlatformFiltersTest {
     // Problems is built by Spring elsewhere; its constructor is not public
     private static Problems problems() {
         try {
-            Constructor<Problems> constructor = Problems.class.getDeclaredConstructor(JsonMapper.class);
+            Constructor<Problems> constructor =
+                    Problems.class.getDeclaredConstructor(JsonMapper.class, ProblemLanguage.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(JsonMapper.builder().build());
+            return constructor.newInstance(JsonMapper.builder().build(), new ProblemLanguage(Messages.fromClasspath()));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

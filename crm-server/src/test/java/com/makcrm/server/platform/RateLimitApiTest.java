@@ -44,6 +44,22 @@ abstract class RateLimitApiTest extends ApiTestBase {
     }
 
     @Test
+    void theRefusalIsInTheClientsLanguage() {
+        String owner = signup(email()).text("accessToken");
+        Map<String, String> russian = Map.of("Authorization", "Bearer " + owner, "Accept-Language", "ru-RU");
+        Response refused = null;
+        for (int i = 0; i <= 5; i++) {
+            refused = api.send("GET", LIST, null, java.net.http.HttpRequest.BodyPublishers.noBody(), russian);
+        }
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text("type")).isEqualTo("https://makcrm.dev/problems/rate-limited");
+        assertThat(refused.text("title")).matches(".*\\p{IsCyrillic}.*");
+        assertThat(refused.header("Content-Language")).hasValue("ru");
+        assertThat(refused.header("Retry-After")).isPresent();
+    }
+
+    @Test
     void everyCredentialHasItsOwnLimitAndAnonymousRequestsAreNotCounted() {
         String email = email();
         String owner = signup(email).text("accessToken");
