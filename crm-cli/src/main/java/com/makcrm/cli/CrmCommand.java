@@ -93,7 +93,32 @@ public final class CrmCommand implements Runnable {
 
     /** Builds, runs and returns the exit code; {@code env} stands in for the process environment in tests. */
     public static int run(String[] args, Map<String, String> env) {
-        return commandLine(env).execute(args);
+        CommandLine cl = commandLine(env);
+        java.nio.charset.Charset charset = outputCharset();
+        cl.setOut(new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), charset),
+                true));
+        cl.setErr(new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err), charset),
+                true));
+        return cl.execute(args);
+    }
+
+    /**
+     * The terminal's encoding; UTF-8 when the JVM could only find ASCII, which is what it reports for a locale the
+     * system does not have installed (e.g. LANG=ru_RU.UTF-8 on a minimal image): Russian messages would print as
+     * question marks otherwise.
+     */
+    static java.nio.charset.Charset outputCharset() {
+        String name = System.getProperty("stdout.encoding", System.getProperty("native.encoding", "UTF-8"));
+        try {
+            java.nio.charset.Charset charset = java.nio.charset.Charset.forName(name);
+            return charset.equals(java.nio.charset.StandardCharsets.US_ASCII)
+                    ? java.nio.charset.StandardCharsets.UTF_8
+                    : charset;
+        } catch (RuntimeException e) {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
     }
 
     static CommandLine commandLine(Map<String, String> env) {

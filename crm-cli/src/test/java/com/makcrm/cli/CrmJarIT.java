@@ -119,6 +119,18 @@ class CrmJarIT {
         assertThat(r.err()).doesNotContain("\tat ", "Exception");
     }
 
+    /** Russian from LANG, printed as UTF-8 even where that locale is not installed (the JVM then reports ASCII). */
+    @Test
+    void printsErrorsInTheLanguageOfLang() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(dbEnv());
+        env.put("LANG", "ru_RU.UTF-8");
+
+        Run r = crm(env, "tenant", "show", "no-such-tenant");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(3);
+        assertThat(r.err().lines().toList()).containsExactly("ERROR: тенант «no-such-tenant» не найден");
+    }
+
     @Test
     void printsTheVersionFromTheJar() throws Exception {
         Run r = crm(Map.of(), "--version");
