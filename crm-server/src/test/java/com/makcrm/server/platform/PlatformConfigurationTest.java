@@ -2,7 +2,9 @@ package com.makcrm.server.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.testsupport.TestRedis;
+import com.makcrm.server.problem.ProblemLanguage;
 import com.makcrm.server.problem.Problems;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -24,8 +26,9 @@ class PlatformConfigurationTest {
     static final TestRedis redis = new TestRedis();
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(PlatformConfiguration.class, Problems.class)
-            .withBean(JsonMapper.class, () -> JsonMapper.builder().build());
+            .withUserConfiguration(PlatformConfiguration.class, Problems.class, ProblemLanguage.class)
+            .withBean(JsonMapper.class, () -> JsonMapper.builder().build())
+            .withBean(Messages.class, Messages::fromClasspath);
 
     @Test
     void withoutRedisKeepsKeysAndCountersInProcess() {
