@@ -152,7 +152,7 @@ final class BackupView {
     }
 
     static long rows(BackupManifest b) {
-        return b.tables().stream().mapToLong(TablePart::rows).sum();
+        return b.totalRows();
     }
 
     static Duration duration(BackupManifest b) {

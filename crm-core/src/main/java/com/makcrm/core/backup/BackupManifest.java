@@ -61,6 +61,16 @@ public record BackupManifest(
      */
     public record Encryption(String algorithm, String keyId) {}
 
+    /** Rows in all table parts. */
+    public long totalRows() {
+        return tables.stream().mapToLong(TablePart::rows).sum();
+    }
+
+    /** Length of all uncompressed COPY streams: what a restore feeds to PostgreSQL. */
+    public long dataBytes() {
+        return tables.stream().mapToLong(TablePart::bytes).sum();
+    }
+
     public long totalBytes() {
         return tables.stream().mapToLong(TablePart::compressedBytes).sum()
                 + objects.stream().mapToLong(ObjectEntry::size).sum()

@@ -1,6 +1,7 @@
 package com.makcrm.core.backup;
 
 import com.makcrm.core.backup.BackupManifest.TablePart;
+import com.makcrm.core.db.Sql;
 import com.makcrm.core.storage.DigestingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +104,7 @@ final class SchemaSnapshot {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Sql.quoteIdentifier(identifier);
     }
 
     /** Stores one part: compresses and hashes what it reads, to its end. */

@@ -67,6 +67,8 @@ final class StagingLoad {
     private final PartCodec codec;
     private final BackupManifest manifest;
     private final RestoreListener listener;
+    /** The staging schema's tables, read by the first transaction of {@link #load}. */
+    private Set<String> tables;
 
     /**
      * @param type {@code p}rimary, {@code u}nique, {@code f}oreign or e{@code x}clusion
@@ -129,7 +131,7 @@ final class StagingLoad {
                                     tables.stream().map(SchemaSnapshot::quote).toList()));
         });
         listener.phase("loading tables");
-        long total = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
+        long total = manifest.dataBytes();
         AtomicLong loaded = new AtomicLong();
         List<TablePart> parts = new ArrayList<>(manifest.tables());
         parts.sort(Comparator.comparingLong(TablePart::bytes).reversed());
@@ -234,8 +236,6 @@ final class StagingLoad {
         execute(c, "set local synchronous_commit = off");
         execute(c, "set local maintenance_work_mem = '256MB'");
     }
-
-    private Set<String> tables;
 
     private void checkTables(Connection c, String schema) throws SQLException {
         tables = new LinkedHashSet<>();

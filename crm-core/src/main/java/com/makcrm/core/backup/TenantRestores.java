@@ -130,8 +130,8 @@ public final class TenantRestores {
             listener.phase("swapping in the restored schema");
             return toVersion[0];
         });
-        long rows = manifest.tables().stream().mapToLong(TablePart::rows).sum();
-        long bytes = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
+        long rows = manifest.totalRows();
+        long bytes = manifest.dataBytes();
         return new Result(
                 restored,
                 backupId,
@@ -247,8 +247,8 @@ public final class TenantRestores {
             new StagingLoad(dataSource, repository, codec, manifest, listener).load(scratch, jobs);
             listener.phase("comparing tables with the manifest");
             List<String> problems = compare(scratch, manifest);
-            long rows = manifest.tables().stream().mapToLong(TablePart::rows).sum();
-            long bytes = manifest.tables().stream().mapToLong(TablePart::bytes).sum();
+            long rows = manifest.totalRows();
+            long bytes = manifest.dataBytes();
             LOG.info("drill of backup {}: {}", backupId, problems.isEmpty() ? "sound" : problems);
             return new DrillResult(
                     backupId,

@@ -73,6 +73,11 @@ public final class Sql {
         return CrmException.internal(doing + " failed: " + firstLine(e.getMessage()), e);
     }
 
+    /** A PostgreSQL identifier (schema, table, constraint name) as a quoted SQL identifier. */
+    public static String quoteIdentifier(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
     public static String firstLine(String message) {
         if (message == null) {
             return "";

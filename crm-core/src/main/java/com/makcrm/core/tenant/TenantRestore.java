@@ -1,6 +1,7 @@
 package com.makcrm.core.tenant;
 
 import com.makcrm.core.db.AdvisoryLock;
+import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.tenant.OperationRecord.Outcome;
@@ -207,10 +208,12 @@ final class TenantRestore {
                     lockRow(c, target);
                 }
                 if (schemaExists(c, live)) {
-                    execute(c, "alter schema " + quote(live) + " rename to " + quote(aside));
+                    execute(
+                            c,
+                            "alter schema " + Sql.quoteIdentifier(live) + " rename to " + Sql.quoteIdentifier(aside));
                     replaced.add(aside);
                 }
-                execute(c, "alter schema " + quote(staging) + " rename to " + quote(live));
+                execute(c, "alter schema " + Sql.quoteIdentifier(staging) + " rename to " + Sql.quoteIdentifier(live));
                 if (mode == Mode.REPLACE) {
                     update(c, """
                             update crm_control.tenant
@@ -296,7 +299,7 @@ final class TenantRestore {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            execute(c, "drop schema if exists " + quote(schema) + " cascade");
+            execute(c, "drop schema if exists " + Sql.quoteIdentifier(schema) + " cascade");
         } catch (SQLException e) {
             throw TenantStore.translate("dropping schema " + schema, e);
         }
@@ -314,9 +317,5 @@ final class TenantRestore {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }
