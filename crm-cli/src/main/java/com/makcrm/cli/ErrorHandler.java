@@ -38,19 +38,17 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCodes.SOFTWARE;
     }
 
-    /** The exception's message in the run's language when it has a translatable form; the prefix stays English. */
+    /** The exception's message in the run's language as far as it is translatable; the prefix stays English. */
     private String localized(CrmException e) {
-        if (e.message() == null) {
-            return e.getMessage();
-        }
-        return Messages.fromClasspath().format(e.message(), root.locale(), e.messageArgs());
+        return Messages.fromClasspath().describe(e, root.locale());
     }
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("ERROR: " + e.getMessage());
-        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        UsageErrors usage = new UsageErrors(Messages.fromClasspath(), root.locale());
+        err.println("ERROR: " + usage.describe(e));
+        err.println(usage.tryHelp(e.getCommandLine().getCommandSpec().qualifiedName()));
         return ExitCodes.USAGE;
     }
 

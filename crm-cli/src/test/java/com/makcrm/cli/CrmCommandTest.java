@@ -81,6 +81,35 @@ class CrmCommandTest {
     }
 
     @Test
+    void usageErrorsAreInTheRunsLanguage() {
+        Result unknown = Cli.withHome(home).env("LANG", "ru_RU.UTF-8").run("tenant", "list", "--bogus");
+        assertThat(unknown.exitCode()).as("%s", unknown).isEqualTo(2);
+        assertThat(unknown.errLines())
+                .containsExactly(
+                        "ERROR: Неизвестный параметр: '--bogus'",
+                        "Справка по использованию: «crm tenant list --help».");
+
+        Result missing = Cli.withHome(home).run("--lang", "ru", "tenant", "create");
+        assertThat(missing.exitCode()).as("%s", missing).isEqualTo(2);
+        assertThat(missing.errLines().get(0)).isEqualTo("ERROR: Не указан обязательный аргумент: 'SLUG'");
+
+        Result wrongKind = Cli.withHome(home)
+                .run("--lang", "ru", "restore", "0192b3c4-0000-7000-8000-000000000000", "--jobs", "many");
+        assertThat(wrongKind.exitCode()).as("%s", wrongKind).isEqualTo(2);
+        assertThat(wrongKind.errLines().get(0)).isEqualTo("ERROR: Недопустимое значение параметра '--jobs': «many»");
+
+        Result badId = Cli.withHome(home).run("restore", "some-id");
+        assertThat(badId.exitCode()).as("%s", badId).isEqualTo(2);
+        assertThat(badId.errLines().get(0))
+                .as("no Java exception quoted at the user")
+                .isEqualTo("ERROR: Invalid value for parameter 'BACKUP_ID': 'some-id'");
+
+        Result english = Cli.withHome(home).env("LANG", "en_US.UTF-8").run("tenant", "list", "--bogus");
+        assertThat(english.errLines())
+                .containsExactly("ERROR: Unknown option: '--bogus'", "Try 'crm tenant list --help' for usage.");
+    }
+
+    @Test
     void unknownSubcommandIsAUsageError() {
         Result r = Cli.withHome(home).run("tenant", "frobnicate");
 

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "Translation catalogs (Lingui PO files) and Crowdin.",
-            "Crowdin settings come from crowdin.yml (the official Crowdin CLI's keys: project_id_env,",
-            "api_token_env, base_url, files); the token is read from the variable api_token_env names."
+            "Crowdin settings come from crowdin.yml (the official Crowdin CLI's keys: project_id_env,"
+                    + " api_token_env, base_url, files); the token is read from the variable api_token_env names."
         },
         subcommands = {
             I18nExtractCommand.class,

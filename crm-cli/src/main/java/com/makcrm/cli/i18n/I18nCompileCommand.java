@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
         name = "compile",
         mixinStandardHelpOptions = true,
         description = {
-            "Validate every catalog: each declared message present, ICU syntax, the source's placeholders, the",
-            "plural categories of the language (ru: one, few, many, other). Regenerates the pseudo-locale.",
-            "Problems are printed as '<locale>: <id>: <problem>'; any problem exits 2. The PO catalogs are the",
-            "runtime form: the server and the CLI read them from the class path."
+            "Validate every catalog: each declared message present, ICU syntax, the source's placeholders, the"
+                    + " plural categories of the language (ru: one, few, many, other). Regenerates the pseudo-locale.",
+            "Problems are printed as '<locale>: <id>: <problem>'; any problem exits 2. The PO catalogs are the"
+                    + " runtime form: the server and the CLI read them from the class path."
         })
 final class I18nCompileCommand implements Callable<Integer> {
 

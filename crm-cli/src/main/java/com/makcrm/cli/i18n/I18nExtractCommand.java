@@ -22,9 +22,9 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         description = {
             "Collect the messages declared in code (ids, English sources, translator hints) into the catalogs.",
-            "Keeps translations, appends new messages (untranslated), marks removed ones obsolete (#~) and a",
-            "translation whose English source changed fuzzy; the pseudo-locale follows the source. Re-running",
-            "changes nothing."
+            "Keeps translations, appends new messages (untranslated), marks removed ones obsolete (#~) and a"
+                    + " translation whose English source changed fuzzy; the pseudo-locale follows the source."
+                    + " Re-running changes nothing."
         })
 final class I18nExtractCommand implements Callable<Integer> {
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         name = "pull",
         mixinStandardHelpOptions = true,
         description = {
-            "Build the translations in Crowdin (of --branch when given), download and unpack them into the",
-            "catalogs, then compile (validate) them as crm i18n compile does."
+            "Build the translations in Crowdin (of --branch when given), download and unpack them into the"
+                    + " catalogs, then compile (validate) them as crm i18n compile does."
         })
 final class I18nPullCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package com.makcrm.core.access;
 
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.tenant.TenantService;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class AccessServices {
     private final AccountService accounts;
     private final MemberService members;
     private final ApiKeyService apiKeys;
+    private final ProfileService profiles;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
 
@@ -63,6 +65,7 @@ public final class AccessServices {
                 settings.addressThrottle());
         this.members = new MemberService(jdbc, refreshTokens);
         this.apiKeys = new ApiKeyService(jdbc, clock);
+        this.profiles = new ProfileService(jdbc, Messages.fromClasspath());
     }
 
     public AccessServices(DataSource dataSource, TenantService tenants) {
@@ -79,6 +82,10 @@ public final class AccessServices {
 
     public ApiKeyService apiKeys() {
         return apiKeys;
+    }
+
+    public ProfileService profiles() {
+        return profiles;
     }
 
     public RefreshTokens refreshTokens() {

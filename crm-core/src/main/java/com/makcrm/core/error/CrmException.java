@@ -75,6 +75,11 @@ public class CrmException extends RuntimeException {
         return new CrmException(ErrorCategory.INVALID, message);
     }
 
+    /** INVALID with a translatable message; the English text is rendered from its source. */
+    public static CrmException invalid(Message message, Map<String, ?> args) {
+        return invalid(message.english(args)).withMessage(message, args);
+    }
+
     public static CrmException notFound(String message) {
         return new CrmException(ErrorCategory.NOT_FOUND, message);
     }

@@ -1,5 +1,6 @@
 package com.makcrm.core.field;
 
+import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.value.Coerce;
 import com.makcrm.core.value.FieldErrors;
 import com.makcrm.core.value.Values;
@@ -66,7 +67,7 @@ public final class CustomValues {
         String path = "custom." + def.name();
         if (raw == null) {
             if (def.required()) {
-                errors.add(path, path + ": is required");
+                errors.add(path, ValidationMessages.REQUIRED, Map.of("field", path));
             }
             return;
         }

@@ -1,5 +1,8 @@
 package com.makcrm.core.i18n;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,5 +19,17 @@ public record Message(String id, String source, String comment) {
             throw new IllegalArgumentException("a message id must not be blank");
         }
         comment = comment == null ? "" : comment;
+    }
+
+    /**
+     * The English source with {@code args}, without any catalog: the text an exception carries as its plain
+     * message. Never throws; a source that cannot be formatted comes back as it is.
+     */
+    public String english(Map<String, ?> args) {
+        try {
+            return new MessageFormat(source, ULocale.ENGLISH).format(Messages.arguments(args));
+        } catch (RuntimeException e) {
+            return source;
+        }
     }
 }

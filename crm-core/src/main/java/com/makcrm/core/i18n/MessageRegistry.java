@@ -14,7 +14,8 @@ import java.util.Map;
 public final class MessageRegistry {
 
     /** The holder classes, in catalog order. */
-    public static final List<Class<?>> HOLDERS = List.of(CoreMessages.class);
+    public static final List<Class<?>> HOLDERS =
+            List.of(CoreMessages.class, ValidationMessages.class, CliMessages.class);
 
     private MessageRegistry() {}
 

@@ -5,6 +5,8 @@ import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.FieldError;
 import com.makcrm.core.i18n.po.PoCatalog;
 import com.makcrm.core.i18n.po.PoEntry;
 import com.makcrm.core.i18n.po.PoParser;
@@ -139,6 +141,34 @@ public final class Messages {
         return render(message, message.source(), SOURCE_LOCALE, args);
     }
 
+    /**
+     * {@code message}'s English source with {@code args}, without any catalog: the text an exception carries as its
+     * plain message. Never throws; a source that cannot be formatted comes back as it is.
+     */
+    public static String english(Message message, Map<String, ?> args) {
+        return message.english(args);
+    }
+
+    /**
+     * What {@code e} says, in {@code locale}: its translatable message, else its field errors (each translated when it
+     * can be), else its English message.
+     */
+    public String describe(CrmException e, Locale locale) {
+        if (e.message() != null) {
+            return format(e.message(), locale, e.messageArgs());
+        }
+        if (!e.fieldErrors().isEmpty()) {
+            return String.join(
+                    "; ", e.fieldErrors().stream().map(f -> describe(f, locale)).toList());
+        }
+        return e.getMessage();
+    }
+
+    /** A field error's text in {@code locale}, or its English text when it has no translatable form. */
+    public String describe(FieldError error, Locale locale) {
+        return error.localized() == null ? error.message() : format(error.localized(), locale, error.args());
+    }
+
     /** The fallback chain of catalogs for {@code locale}: e.g. ru-RU → ru → en. */
     static List<String> chain(Locale locale) {
         Set<String> chain = new LinkedHashSet<>();
@@ -177,7 +207,7 @@ public final class Messages {
     }
 
     /** ICU wants {@link Date}s; java.time values are converted, everything else passes as is. */
-    private static Map<String, Object> arguments(Map<String, ?> args) {
+    static Map<String, Object> arguments(Map<String, ?> args) {
         Map<String, Object> converted = new HashMap<>();
         if (args != null) {
             args.forEach((name, value) -> converted.put(name, convert(value)));

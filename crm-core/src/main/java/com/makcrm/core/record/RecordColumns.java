@@ -2,6 +2,7 @@ package com.makcrm.core.record;
 
 import com.makcrm.core.field.CustomValues;
 import com.makcrm.core.field.FieldDefinition;
+import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.value.FieldErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class RecordColumns {
             if (input.containsKey(a.name())) {
                 a.write(input.get(a.name()), columns, errors, ctx);
             } else if (a.required()) {
-                errors.add(a.name(), a.name() + ": is required");
+                errors.add(a.name(), ValidationMessages.REQUIRED, Map.of("field", a.name()));
             }
         }
         for (String key : input.keySet()) {

@@ -8,6 +8,7 @@ import com.makcrm.core.field.FieldDefinition;
 import com.makcrm.core.field.FieldDefinitionCache;
 import com.makcrm.core.field.FieldDefinitionService;
 import com.makcrm.core.i18n.CoreMessages;
+import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.query.CompiledPage;
 import com.makcrm.core.query.CompiledQuery;
@@ -386,7 +387,7 @@ public final class RecordService {
                 if (input.containsKey(a.name())) {
                     a.write(input.get(a.name()), columns, errors, ctx);
                 } else if (create && a.required()) {
-                    errors.add(a.name(), a.name() + ": is required");
+                    errors.add(a.name(), ValidationMessages.REQUIRED, Map.of("field", a.name()));
                 }
             }
             return columns;

@@ -1,6 +1,7 @@
 package com.makcrm.core.record;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.value.Coerce;
 import com.makcrm.core.value.FieldErrors;
 import com.makcrm.core.value.Values;
@@ -98,7 +99,7 @@ final class ScalarAttribute implements Attribute {
     public void write(Object apiValue, Map<String, Object> columnValues, FieldErrors errors, WriteContext ctx) {
         Object value = apiValue == null ? null : errors.check(name, () -> convert(apiValue));
         if (value == null && required) {
-            errors.add(name, name + ": is required");
+            errors.add(name, ValidationMessages.REQUIRED, Map.of("field", name));
         }
         columnValues.put(column, value);
     }

@@ -1,6 +1,7 @@
 package com.makcrm.core.value;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.ValidationMessages;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ public final class Coerce {
         if (raw instanceof String s) {
             return s;
         }
-        throw expected(field, "a string", raw);
+        throw expected(field, "string", raw);
     }
 
     public static long integer(String field, Object raw) {
@@ -31,7 +32,7 @@ public final class Coerce {
         try {
             return n.longValueExact();
         } catch (ArithmeticException e) {
-            throw expected(field, "a whole number", raw);
+            throw expected(field, "integer", raw);
         }
     }
 
@@ -49,10 +50,10 @@ public final class Coerce {
             try {
                 return new BigDecimal(s.strip());
             } catch (NumberFormatException e) {
-                throw expected(field, "a number", raw);
+                throw expected(field, "number", raw);
             }
         }
-        throw expected(field, "a number", raw);
+        throw expected(field, "number", raw);
     }
 
     public static boolean bool(String field, Object raw) {
@@ -62,14 +63,14 @@ public final class Coerce {
         if (raw instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(s);
         }
-        throw expected(field, "true or false", raw);
+        throw expected(field, "boolean", raw);
     }
 
     public static LocalDate date(String field, Object raw) {
         try {
             return LocalDate.parse(string(field, raw).strip());
         } catch (DateTimeParseException e) {
-            throw expected(field, "a date like 2025-01-31", raw);
+            throw expected(field, "date", raw);
         }
     }
 
@@ -78,7 +79,7 @@ public final class Coerce {
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
-            throw expected(field, "a date-time with offset like 2025-01-31T09:30:00Z", raw);
+            throw expected(field, "dateTime", raw);
         }
     }
 
@@ -86,7 +87,7 @@ public final class Coerce {
         try {
             return UUID.fromString(string(field, raw).strip());
         } catch (IllegalArgumentException e) {
-            throw expected(field, "an id (UUID)", raw);
+            throw expected(field, "uuid", raw);
         }
     }
 
@@ -95,20 +96,21 @@ public final class Coerce {
         if (raw instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }
-        throw expected(field, "an object", raw);
+        throw expected(field, "object", raw);
     }
 
     public static List<Object> list(String field, Object raw) {
         if (raw instanceof List<?> l) {
             return new ArrayList<>(l);
         }
-        throw expected(field, "a list", raw);
+        throw expected(field, "list", raw);
     }
 
-    private static CrmException expected(String field, String what, Object raw) {
+    /** INVALID: {@code field} held {@code raw}, not the {@code kind} of value wanted (a keyword of the message). */
+    private static CrmException expected(String field, String kind, Object raw) {
         String got =
                 raw == null ? "null" : raw instanceof String s ? "'" + abbreviate(s) + "'" : abbreviate(raw.toString());
-        return CrmException.invalid(field + ": expected " + what + ", got " + got);
+        return CrmException.invalid(ValidationMessages.EXPECTED, Map.of("field", field, "expected", kind, "got", got));
     }
 
     private static String abbreviate(String s) {

@@ -3,8 +3,10 @@ package com.makcrm.core.value;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Collects every invalid field of one input, so the caller learns all problems at once, not one per retry. */
@@ -21,7 +23,7 @@ public final class FieldErrors {
                 throw e;
             }
             if (e.fieldErrors().isEmpty()) {
-                errors.add(new FieldError(field, e.getMessage()));
+                errors.add(new FieldError(field, e.getMessage(), e.message(), e.messageArgs()));
             } else {
                 errors.addAll(e.fieldErrors());
             }
@@ -31,6 +33,11 @@ public final class FieldErrors {
 
     public void add(String field, String message) {
         errors.add(new FieldError(field, message));
+    }
+
+    /** Records a translatable error against {@code field}. */
+    public void add(String field, Message message, Map<String, ?> args) {
+        errors.add(FieldError.of(field, message, args));
     }
 
     public boolean isEmpty() {

@@ -4,11 +4,14 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.Message;
+import com.makcrm.core.i18n.ValidationMessages;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,7 +34,7 @@ public final class Values {
     public static String email(String field, String raw) {
         String value = raw.strip().toLowerCase(Locale.ROOT);
         if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
-            throw CrmException.invalid(field + ": '" + raw + "' is not a valid email address");
+            throw invalid(ValidationMessages.EMAIL, field, raw);
         }
         return value;
     }
@@ -44,12 +47,16 @@ public final class Values {
         try {
             PhoneNumber number = PHONES.parse(raw.strip(), defaultRegion == null ? "ZZ" : defaultRegion);
             if (!PHONES.isPossibleNumber(number)) {
-                throw CrmException.invalid(field + ": '" + raw + "' is not a possible phone number");
+                throw invalid(ValidationMessages.PHONE_IMPOSSIBLE, field, raw);
             }
             return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            throw CrmException.invalid(field + ": '" + raw + "' is not a phone number"
-                    + (defaultRegion == null ? " (use international format, e.g. +14155550123)" : ""));
+            throw invalid(
+                    defaultRegion == null
+                            ? ValidationMessages.PHONE_NEEDS_COUNTRY
+                            : ValidationMessages.PHONE_UNPARSEABLE,
+                    field,
+                    raw);
         }
     }
 
@@ -63,10 +70,10 @@ public final class Values {
         try {
             value = IDN.toASCII(value, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw CrmException.invalid(field + ": '" + raw + "' is not a valid domain");
+            throw invalid(ValidationMessages.DOMAIN, field, raw);
         }
         if (!DOMAIN.matcher(value).matches()) {
-            throw CrmException.invalid(field + ": '" + raw + "' is not a valid domain (e.g. example.com)");
+            throw invalid(ValidationMessages.DOMAIN, field, raw);
         }
         return value;
     }
@@ -78,11 +85,12 @@ public final class Values {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || value.length() > 2048) {
-                throw CrmException.invalid(field + ": '" + raw + "' must be an absolute http(s) URL");
+                throw invalid(ValidationMessages.URL_NOT_HTTP, field, raw);
             }
             return value;
         } catch (URISyntaxException e) {
-            throw CrmException.invalid(field + ": '" + raw + "' is not a valid URL: " + e.getReason());
+            throw CrmException.invalid(
+                    ValidationMessages.URL_SYNTAX, Map.of("field", field, "value", raw, "reason", e.getReason()));
         }
     }
 
@@ -93,7 +101,7 @@ public final class Values {
             Currency.getInstance(value);
             return value;
         } catch (IllegalArgumentException e) {
-            throw CrmException.invalid(field + ": '" + raw + "' is not an ISO 4217 currency code (e.g. USD, EUR, RUB)");
+            throw invalid(ValidationMessages.CURRENCY, field, raw);
         }
     }
 
@@ -101,7 +109,7 @@ public final class Values {
     public static String country(String field, String raw) {
         String value = raw.strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(value)) {
-            throw CrmException.invalid(field + ": '" + raw + "' is not an ISO 3166 country code (e.g. US, DE, RU)");
+            throw invalid(ValidationMessages.COUNTRY, field, raw);
         }
         return value;
     }
@@ -113,11 +121,17 @@ public final class Values {
             return null;
         }
         if (value.length() > maxLength) {
-            throw CrmException.invalid(field + ": at most " + maxLength + " characters, got " + value.length());
+            throw CrmException.invalid(
+                    ValidationMessages.TOO_LONG, Map.of("field", field, "max", maxLength, "length", value.length()));
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            throw CrmException.invalid(field + ": contains control characters");
+            throw CrmException.invalid(ValidationMessages.CONTROL_CHARACTERS, Map.of("field", field));
         }
         return value;
+    }
+
+    /** INVALID: {@code raw} is not acceptable as {@code field}, for the reason {@code message} names. */
+    private static CrmException invalid(Message message, String field, String raw) {
+        return CrmException.invalid(message, Map.of("field", field, "value", raw));
     }
 }

@@ -7,6 +7,7 @@ import com.makcrm.core.i18n.po.PoEntry;
 import com.makcrm.core.i18n.po.PoParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,11 @@ class CatalogCompletenessTest {
 
     @Test
     void catalogEntriesUseLinguisExplicitIdsAndNameTheirOrigin() throws IOException {
+        Map<String, String> origins = new HashMap<>();
+        MessageRegistry.declared().forEach(d -> origins.put(d.message().id(), d.origin()));
         for (PoEntry entry : shippedCatalogs().get("ru").entries()) {
             assertThat(entry.hasExplicitId()).as(entry.msgid()).isTrue();
-            assertThat(entry.references()).containsExactly("com/makcrm/core/i18n/CoreMessages.java");
+            assertThat(entry.references()).as(entry.msgid()).containsExactly(origins.get(entry.msgid()));
         }
     }
 

@@ -2,11 +2,13 @@ package com.makcrm.server.api;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.ValidationMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,10 +45,13 @@ class KnownParameters implements WebMvcConfigurer, HandlerInterceptor {
         List<FieldError> errors = new ArrayList<>();
         for (String name : queryParameterNames(request.getQueryString())) {
             if (!names.contains(name)) {
-                errors.add(new FieldError(
-                        name,
-                        "unknown query parameter '" + name + "'"
-                                + (names.isEmpty() ? "; this endpoint takes none" : "; known: " + names)));
+                errors.add(
+                        names.isEmpty()
+                                ? FieldError.of(name, ValidationMessages.UNKNOWN_PARAMETER_NONE, Map.of("field", name))
+                                : FieldError.of(
+                                        name,
+                                        ValidationMessages.UNKNOWN_PARAMETER,
+                                        Map.of("field", name, "known", names.toString())));
             }
         }
         if (!errors.isEmpty()) {

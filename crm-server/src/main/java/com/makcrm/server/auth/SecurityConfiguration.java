@@ -26,6 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <tr><td>{@code /actuator/health/**}, {@code /actuator/info}, {@code /actuator/prometheus}, API docs
  *       ({@code /v3/api-docs/**}, {@code /swagger-ui/**})</td><td colspan="4">anyone</td></tr>
  *   <tr><td>any other {@code /actuator/**}</td><td colspan="4">nobody</td></tr>
+ *   <tr><td>{@code /api/v1/me} (one's own profile: read and change)</td><td>yes</td><td>yes</td><td>yes</td>
+ *       <td>yes</td></tr>
  *   <tr><td>GET/HEAD {@code /api/v1/**} (records, search, metadata)</td><td>yes</td><td>yes</td><td>yes</td>
  *       <td>yes</td></tr>
  *   <tr><td>other methods on {@code /api/v1/**} (record writes)</td><td>-</td><td>yes</td><td>yes</td><td>yes</td></tr>
@@ -69,6 +71,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .denyAll()
+                        .requestMatchers("/api/v1/me")
+                        .hasRole("READ_ONLY") // everyone's own profile, whatever their role
                         .requestMatchers("/api/v1/tenant/**")
                         .hasRole("OWNER")
                         .requestMatchers("/api/v1/admin/**")

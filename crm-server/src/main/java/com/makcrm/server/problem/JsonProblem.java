@@ -1,8 +1,8 @@
 package com.makcrm.server.problem;
 
-import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Message;
+import com.makcrm.core.i18n.ValidationMessages;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
@@ -14,35 +14,37 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Says what is wrong with an unreadable JSON body in the client's terms: where the syntax breaks, or which field
  * has the wrong kind of value. Jackson's own messages name Java types, so they are never passed on.
+ *
+ * @param field the path of the bad field (e.g. {@code emails[0]}), or null when the problem is the whole body
+ * @param message what is wrong, translatable; for a field, without the field's name
  */
-record JsonProblem(String detail, List<FieldError> fieldErrors) {
+record JsonProblem(String field, Message message, Map<String, Object> args) {
 
     static JsonProblem describe(HttpMessageNotReadableException e) {
         JacksonException json = ProblemAdvice.causedBy(e, JacksonException.class);
         if (json == null) {
-            return new JsonProblem("a JSON request body is required", List.of());
+            return new JsonProblem(null, ValidationMessages.JSON_REQUIRED, Map.of());
         }
         if (json instanceof UnexpectedEndOfInputException) {
-            return new JsonProblem("the JSON body ends unexpectedly" + at(json.getLocation()), List.of());
+            return new JsonProblem(null, ValidationMessages.JSON_TRUNCATED, at(json.getLocation()));
         }
         if (json instanceof StreamReadException) {
-            return new JsonProblem("the body is not valid JSON" + at(json.getLocation()), List.of());
+            return new JsonProblem(null, ValidationMessages.JSON_SYNTAX, at(json.getLocation()));
         }
         String field = path(json);
-        String message = json instanceof MismatchedInputException mismatch
-                ? "must be " + kindOf(mismatch.getTargetType())
-                : "has a value of the wrong kind";
-        if (field.isEmpty()) {
-            return new JsonProblem("the JSON body " + message, List.of());
-        }
-        return new JsonProblem(field + ": " + message, List.of(new FieldError(field, message)));
+        Map<String, Object> kind = Map.of(
+                "kind", json instanceof MismatchedInputException mismatch ? kindOf(mismatch.getTargetType()) : "");
+        return field.isEmpty()
+                ? new JsonProblem(null, ValidationMessages.JSON_BODY_WRONG_KIND, kind)
+                : new JsonProblem(field, ValidationMessages.JSON_WRONG_KIND, kind);
     }
 
-    private static String at(TokenStreamLocation location) {
+    /** The {@code line} and {@code column} arguments; {@code none} when Jackson does not know where. */
+    private static Map<String, Object> at(TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 1) {
-            return "";
+            return Map.of("line", "none", "column", "none");
         }
-        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return Map.of("line", String.valueOf(location.getLineNr()), "column", String.valueOf(location.getColumnNr()));
     }
 
     private static String path(JacksonException e) {
@@ -60,25 +62,26 @@ record JsonProblem(String detail, List<FieldError> fieldErrors) {
         return out.toString();
     }
 
+    /** The keyword of {@link ValidationMessages#JSON_WRONG_KIND} for a Java target type. */
     private static String kindOf(Class<?> type) {
         if (type == null) {
-            return "another kind of value";
+            return "";
         }
         if (type == String.class || type.isEnum() || type == java.util.UUID.class) {
-            return "a string";
+            return "string";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return "boolean";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
+            return "number";
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return "array";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
+            return "object";
         }
-        return "another kind of value";
+        return "";
     }
 }

@@ -4,12 +4,14 @@ import com.makcrm.core.access.AuthenticationFailedException;
 import com.makcrm.core.access.TooManyAttemptsException;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.server.api.PreconditionRequiredException;
 import com.makcrm.server.http.BodyTooLargeException;
 import com.makcrm.server.http.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -76,7 +78,8 @@ class ProblemAdvice {
         ProblemDetail problem = switch (e.category()) {
             case INVALID ->
                 Problems.withFieldErrors(
-                        Problems.of(ProblemType.INVALID, detail(e, request), request), e.fieldErrors());
+                        Problems.of(ProblemType.INVALID, detail(e, request), request),
+                        language.translate(e.fieldErrors(), language.of(request)));
             case NOT_FOUND -> Problems.of(ProblemType.NOT_FOUND, detail(e, request), request);
             case CONFLICT -> Problems.of(ProblemType.CONFLICT, detail(e, request), request);
             case FORBIDDEN -> Problems.of(ProblemType.FORBIDDEN, detail(e, request), request);
@@ -86,11 +89,9 @@ class ProblemAdvice {
         return answer(problem, headers -> {});
     }
 
-    /** The error's message in the client's language when the throw site gave a translatable one. */
+    /** The error's message in the client's language, as far as the throw site gave translatable text. */
     private String detail(CrmException e, HttpServletRequest request) {
-        return e.message() == null
-                ? e.getMessage()
-                : language.format(e.message(), language.of(request), e.messageArgs());
+        return language.describe(e, language.of(request));
     }
 
     private static ProblemDetail unavailable(CrmException e, HttpServletRequest request) {
@@ -107,8 +108,12 @@ class ProblemAdvice {
             return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request), h -> {});
         }
         JsonProblem problem = JsonProblem.describe(e);
-        ProblemDetail detail = Problems.of(ProblemType.INVALID, problem.detail(), request);
-        return answer(Problems.withFieldErrors(detail, problem.fieldErrors()), headers -> {});
+        String text = language.format(problem.message(), language.of(request), problem.args());
+        if (problem.field() == null) {
+            return answer(Problems.of(ProblemType.INVALID, text, request), headers -> {});
+        }
+        ProblemDetail detail = Problems.of(ProblemType.INVALID, problem.field() + ": " + text, request);
+        return answer(Problems.withFieldErrors(detail, List.of(new FieldError(problem.field(), text))), headers -> {});
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -152,7 +157,8 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         String value = String.valueOf(e.getValue());
         String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
-        String message = "'" + shown + "' is not a valid " + kindOf(e.getRequiredType());
+        String message = language.format(
+                ValidationMessages.PARAMETER_INVALID, language.of(request), kindOf(e.getRequiredType(), shown));
         ProblemDetail problem = Problems.of(ProblemType.INVALID, e.getName() + ": " + message, request);
         return answer(Problems.withFieldErrors(problem, List.of(new FieldError(e.getName(), message))), h -> {});
     }
@@ -160,7 +166,8 @@ class ProblemAdvice {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(
             MissingServletRequestParameterException e, HttpServletRequest request) {
-        String message = "query parameter '" + e.getParameterName() + "' is required";
+        String message = language.format(
+                ValidationMessages.PARAMETER_REQUIRED, language.of(request), Map.of("name", e.getParameterName()));
         ProblemDetail problem = Problems.of(ProblemType.INVALID, message, request);
         return answer(
                 Problems.withFieldErrors(problem, List.of(new FieldError(e.getParameterName(), message))), h -> {});
@@ -232,23 +239,22 @@ class ProblemAdvice {
                 .body(problem);
     }
 
-    private static String kindOf(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
+    /** The arguments of {@link ValidationMessages#PARAMETER_INVALID} for {@code value} sent as a {@code type}. */
+    private static Map<String, Object> kindOf(Class<?> type, String value) {
+        String kind = "value";
+        String choices = "";
         if (type == UUID.class) {
-            return "id (a UUID)";
+            kind = "uuid";
+        } else if (type != null
+                && (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class)) {
+            kind = "number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            kind = "boolean";
+        } else if (type != null && type.isEnum()) {
+            kind = "choice";
+            choices = Arrays.toString(type.getEnumConstants());
         }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "boolean (true or false)";
-        }
-        if (type.isEnum()) {
-            return "value (one of " + Arrays.toString(type.getEnumConstants()) + ")";
-        }
-        return "value";
+        return Map.of("value", value, "kind", kind, "choices", choices);
     }
 
     static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {

@@ -1,7 +1,11 @@
 package com.makcrm.server.problem;
 
+import com.makcrm.core.access.AccessServices;
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.FieldError;
 import com.makcrm.core.i18n.Message;
 import com.makcrm.core.i18n.Messages;
+import com.makcrm.server.auth.CrmPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,27 +14,65 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Problem details in the client's language: the {@code Accept-Language} header picks one of the catalogs' locales
- * (English when it names none of them, or is not a valid header). Only human text is translated: {@code type},
+ * (English when it names none of them, or is not a valid header); without the header, a signed-in user's saved
+ * preference ({@code PATCH /api/v1/me}) does. Only human text is translated: {@code type},
  * field names and {@code errors[].field} stay as they are, for programs.
  */
 @Component
 public final class ProblemLanguage {
 
-    private final Messages messages;
+    private static final String CHOSEN = ProblemLanguage.class.getName() + ".locale";
 
+    private final Messages messages;
+    private final ObjectProvider<AccessServices> access;
+
+    /** Languages from {@code Accept-Language} only. */
     public ProblemLanguage(Messages messages) {
-        this.messages = messages;
+        this(messages, null);
     }
 
-    /** The locale to answer this request in. */
+    /** Languages from {@code Accept-Language}, else the signed-in user's saved preference. */
+    @Autowired
+    public ProblemLanguage(Messages messages, ObjectProvider<AccessServices> access) {
+        this.messages = messages;
+        this.access = access;
+    }
+
+    /**
+     * The locale to answer this request in: the best match of {@code Accept-Language}; without that header, the
+     * language the signed-in user saved in their profile; else English. Chosen once per request.
+     */
     public Locale of(HttpServletRequest request) {
-        return negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
+        }
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        Locale locale = header == null || header.isBlank() ? preferred() : negotiate(header);
+        request.setAttribute(CHOSEN, locale);
+        return locale;
+    }
+
+    private Locale preferred() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        AccessServices services = access == null ? null : access.getIfAvailable();
+        if (services == null || auth == null || !(auth.getPrincipal() instanceof CrmPrincipal principal)) {
+            return Locale.ENGLISH;
+        }
+        try {
+            return services.profiles().preferredLocale(principal.userId()).orElse(Locale.ENGLISH);
+        } catch (RuntimeException e) {
+            return Locale.ENGLISH; // the database being away is no reason to fail an error answer
+        }
     }
 
     Locale negotiate(String acceptLanguage) {
@@ -43,6 +85,18 @@ public final class ProblemLanguage {
 
     public String format(Message message, Locale locale, Map<String, ?> args) {
         return messages.format(message, locale, args);
+    }
+
+    /** What {@code e} says, in {@code locale} (see {@link Messages#describe(CrmException, Locale)}). */
+    public String describe(CrmException e, Locale locale) {
+        return messages.describe(e, locale);
+    }
+
+    /** {@code errors} with each message in {@code locale} where it has a translatable form. */
+    public List<FieldError> translate(List<FieldError> errors, Locale locale) {
+        return errors.stream()
+                .map(f -> new FieldError(f.field(), messages.describe(f, locale)))
+                .toList();
     }
 
     /**
