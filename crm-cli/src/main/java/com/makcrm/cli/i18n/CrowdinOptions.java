@@ -25,6 +25,9 @@ final class CrowdinOptions {
     String branch;
 
     CrowdinSync sync(Map<String, String> env) {
+        if (branch != null && !branch.isBlank()) {
+            CrowdinConfig.checkBranch(branch.strip(), "--branch");
+        }
         CrowdinConfig config = CrowdinConfig.load(crowdinConfig, env);
         if (branch != null && !branch.isBlank()) {
             config = new CrowdinConfig(

@@ -3,6 +3,7 @@ package com.makcrm.cli.i18n;
 import com.makcrm.cli.CrmCommand;
 import com.makcrm.cli.ExitCodes;
 import com.makcrm.cli.i18n.crowdin.CrowdinSync;
+import com.makcrm.cli.i18n.crowdin.TranslationArchive;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,11 +38,15 @@ final class I18nPullCommand implements Callable<Integer> {
         CrowdinSync sync = crowdin.sync(root.settings().env());
         CatalogLayout layout = CatalogLayout.resolve(crowdin.crowdinConfig);
         IntConsumer progress = root.interactive() ? p -> out.print("\rbuilding translations: " + p + "%") : p -> {};
-        var written = sync.pullTranslations(layout.translatedLocales(), progress);
+        TranslationArchive.Extracted pulled = sync.pullTranslations(layout.translatedLocales(), progress);
         if (root.interactive()) {
             out.println();
         }
-        for (Path file : written) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (TranslationArchive.Skipped entry : pulled.skipped()) {
+            err.println("skipped: " + entry);
+        }
+        for (Path file : pulled.written()) {
             out.println("pulled " + CatalogLayout.display(file));
         }
         CatalogCompiler.compile(layout, strict, out, spec.commandLine().getErr());

@@ -2,15 +2,11 @@ package com.makcrm.cli.i18n;
 
 import com.makcrm.cli.CrmCommand;
 import com.makcrm.cli.ExitCodes;
-import com.makcrm.cli.i18n.crowdin.ClientSettings;
-import com.makcrm.cli.i18n.crowdin.CrowdinClient;
-import com.makcrm.cli.i18n.crowdin.CrowdinConfig;
 import com.makcrm.cli.i18n.crowdin.CrowdinModel.LanguageProgress;
 import com.makcrm.cli.i18n.crowdin.CrowdinSync;
 import com.makcrm.cli.output.OutputOption;
 import com.makcrm.cli.output.Printer;
 import com.makcrm.cli.output.Table;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +14,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show translation and approval progress per language in Crowdin. Changes nothing.")
+        description = "Show translation and approval progress per language in Crowdin (of --branch when given). Changes"
+                + " nothing.")
 final class I18nStatusCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,18 +28,12 @@ final class I18nStatusCommand implements Callable<Integer> {
     @Mixin
     private OutputOption output;
 
-    @Option(
-            names = "--crowdin-config",
-            paramLabel = "FILE",
-            defaultValue = "crowdin.yml",
-            description = "The Crowdin configuration (default: ${DEFAULT-VALUE} in the working directory).")
-    private Path crowdinConfig;
+    @Mixin
+    private CrowdinOptions crowdin;
 
     @Override
     public Integer call() {
-        Map<String, String> env = CrmCommand.from(spec).settings().env();
-        CrowdinConfig config = CrowdinConfig.load(crowdinConfig, env);
-        CrowdinSync sync = new CrowdinSync(CrowdinClient.of(config, ClientSettings.defaults()), config);
+        CrowdinSync sync = crowdin.sync(CrmCommand.from(spec).settings().env());
         List<LanguageProgress> languages = sync.status();
         Printer.print(
                 spec.commandLine().getOut(),

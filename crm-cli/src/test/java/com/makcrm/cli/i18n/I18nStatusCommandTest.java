@@ -1,7 +1,9 @@
 package com.makcrm.cli.i18n;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -68,6 +70,28 @@ class I18nStatusCommandTest {
                 .containsExactly(
                         "LANGUAGE  NAME     TRANSLATED  APPROVED  WORDS",
                         "ru        Russian  75%         25%       90/120");
+    }
+
+    @Test
+    void printsTheProgressOfTheBranchGiven() {
+        crowdin.stubFor(get(urlPathEqualTo("/api/v2/projects/42/branches"))
+                .withQueryParam("name", equalTo("release-1"))
+                .willReturn(okJson("{\"data\":[{\"data\":{\"id\":8,\"projectId\":42,\"name\":\"release-1\"}}],"
+                        + "\"pagination\":{\"offset\":0,\"limit\":500}}")));
+        crowdin.stubFor(get(urlPathEqualTo("/api/v2/projects/42/branches/8/languages/progress"))
+                .willReturn(okJson("{\"data\":[{\"data\":{\"words\":{\"total\":10,\"translated\":5,\"approved\":0},"
+                        + "\"translationProgress\":50,\"approvalProgress\":0,\"languageId\":\"ru\","
+                        + "\"language\":{\"id\":\"ru\",\"name\":\"Russian\"}}}],"
+                        + "\"pagination\":{\"offset\":0,\"limit\":500}}")));
+
+        Result r = cli().run("i18n", "status", "--branch", "release-1", "--crowdin-config", config.toString());
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.outLines())
+                .containsExactly(
+                        "LANGUAGE  NAME     TRANSLATED  APPROVED  WORDS",
+                        "ru        Russian  50%         0%        5/10");
+        crowdin.verify(0, getRequestedFor(urlPathEqualTo(PROGRESS)));
     }
 
     @Test

@@ -104,12 +104,15 @@ class I18nSyncCommandsTest {
                         .withBody(archive)));
     }
 
-    private static byte[] zip(String name, String content) throws IOException {
+    /** An archive of the given entries: name, content, name, content... */
+    private static byte[] zip(String... namesAndContents) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         }
         return out.toByteArray();
     }
@@ -155,6 +158,38 @@ class I18nSyncCommandsTest {
         assertThat(r.outLines()).contains("ru: " + declared + "/" + declared + " translated, valid");
         crowdin.verify(postRequestedFor(urlPathEqualTo(API + "/translations/builds"))
                 .withRequestBody(equalToJson("{\"branchId\":7}")));
+    }
+
+    @Test
+    void pullSkipsTheOtherLanguagesAndBranchesOfTheBuildSayingSo() throws IOException {
+        String pulled = shipped("ru").replace("msgstr \"Конфликт\"", "msgstr \"Конфликт состояний\"");
+        stubFinishedBuild(zip(
+                "locales/ru/messages.po",
+                pulled,
+                "locales/de/messages.po",
+                shipped("ru"),
+                "release-1/locales/ru/messages.po",
+                shipped("ru")));
+
+        Result r = crm("i18n", "pull");
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(Files.readString(catalog("ru"))).isEqualTo(pulled);
+        assertThat(home.resolve("locales/de")).doesNotExist();
+        assertThat(home.resolve("release-1")).doesNotExist();
+        assertThat(r.errLines())
+                .containsExactly(
+                        "skipped: locales/de/messages.po (no catalog for locale 'de')",
+                        "skipped: release-1/locales/ru/messages.po (matches no translation pattern of crowdin.yml)");
+    }
+
+    @Test
+    void refusesABranchNameCrowdinWouldRefuseBeforeAnyRequest() {
+        Result r = crm("i18n", "push", "--branch", "feature/login");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--branch: branch name 'feature/login' contains '/'");
+        assertThat(crowdin.getAllServeEvents()).isEmpty();
     }
 
     @Test

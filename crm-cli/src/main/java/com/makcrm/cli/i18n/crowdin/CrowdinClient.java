@@ -53,9 +53,17 @@ public final class CrowdinClient {
                 "upload " + fileName + " to storage", "storage", "the storage API was not found at " + http.api());
         HttpRequest.Builder request = http.request("/storages")
                 .header("Content-Type", "application/octet-stream")
-                .header("Crowdin-API-FileName", URLEncoder.encode(fileName, StandardCharsets.UTF_8))
+                .header("Crowdin-API-FileName", headerFileName(fileName))
                 .POST(BodyPublishers.ofByteArray(content));
         return data(http.send(call, request)).path("id").asLong();
+    }
+
+    /**
+     * The file name as Crowdin expects it in the {@code Crowdin-API-FileName} header: percent-encoded, with a space
+     * as {@code %20} ({@link URLEncoder} writes {@code +}, which Crowdin would keep in the name).
+     */
+    static String headerFileName(String fileName) {
+        return URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public Optional<Branch> findBranch(long projectId, String name) {
@@ -73,9 +81,12 @@ public final class CrowdinClient {
                 http.post("/projects/" + projectId + "/branches", body))));
     }
 
-    /** All directories of the project, or of one branch when {@code branchId} is not null. */
+    /**
+     * All directories of the project (of every branch too), or of one branch when {@code branchId} is not null:
+     * then with {@code recursion}, as Crowdin lists only the branch's top level otherwise.
+     */
     public List<Directory> listDirectories(long projectId, Long branchId) {
-        String path = "/projects/" + projectId + "/directories" + (branchId == null ? "" : "?branchId=" + branchId);
+        String path = "/projects/" + projectId + "/directories" + branchQuery(branchId);
         return http.list(projectCall(projectId, "list directories"), path, CrowdinClient::directory);
     }
 
@@ -91,10 +102,18 @@ public final class CrowdinClient {
         return directory(data(http.send(call, http.post("/projects/" + projectId + "/directories", body))));
     }
 
-    /** All source files of the project, or of one branch when {@code branchId} is not null. */
+    /**
+     * All source files of the project (of every branch too), or of one branch when {@code branchId} is not null:
+     * then with {@code recursion}, as Crowdin lists only the files at the branch's top level otherwise.
+     */
     public List<SourceFile> listFiles(long projectId, Long branchId) {
-        String path = "/projects/" + projectId + "/files" + (branchId == null ? "" : "?branchId=" + branchId);
+        String path = "/projects/" + projectId + "/files" + branchQuery(branchId);
         return http.list(projectCall(projectId, "list files"), path, CrowdinClient::sourceFile);
+    }
+
+    /** The query selecting one branch, nested directories included; empty for the whole project. */
+    private static String branchQuery(Long branchId) {
+        return branchId == null ? "" : "?branchId=" + branchId + "&recursion=true";
     }
 
     /**
@@ -117,9 +136,13 @@ public final class CrowdinClient {
         return sourceFile(data(http.send(call, http.post("/projects/" + projectId + "/files", body))));
     }
 
-    /** Replaces a source file's content with the storage's; Crowdin keeps translations of unchanged strings. */
-    public SourceFile updateFile(long projectId, long fileId, long storageId) {
+    /**
+     * Replaces a source file's content with the storage's (Crowdin keeps translations of unchanged strings) and
+     * sets its export pattern, so a changed translation pattern in crowdin.yml reaches Crowdin too.
+     */
+    public SourceFile updateFile(long projectId, long fileId, long storageId, String exportPattern) {
         ObjectNode body = JSON.createObjectNode().put("storageId", storageId);
+        body.putObject("exportOptions").put("exportPattern", exportPattern);
         CrowdinHttp.Call call = new CrowdinHttp.Call(
                 "update file " + fileId,
                 "project",
@@ -173,12 +196,23 @@ public final class CrowdinClient {
         return http.bytes(call, request);
     }
 
-    /** Translation and approval progress per target language. */
+    /** Translation and approval progress per target language, of the whole project. */
     public List<LanguageProgress> languageProgress(long projectId) {
-        return http.list(
-                projectCall(projectId, "read language progress"),
-                "/projects/" + projectId + "/languages/progress",
-                CrowdinClient::progress);
+        return languageProgress(projectId, null);
+    }
+
+    /** Translation and approval progress per target language, of one branch when {@code branchId} is not null. */
+    public List<LanguageProgress> languageProgress(long projectId, Long branchId) {
+        String path =
+                "/projects/" + projectId + (branchId == null ? "" : "/branches/" + branchId) + "/languages/progress";
+        CrowdinHttp.Call call = branchId == null
+                ? projectCall(projectId, "read language progress")
+                : new CrowdinHttp.Call(
+                        "read language progress",
+                        "project",
+                        "branch " + branchId + " not found in project " + projectId
+                                + " (deleted meanwhile?), or project " + projectId + " not visible to this token");
+        return http.list(call, path, CrowdinClient::progress);
     }
 
     private static CrowdinHttp.Call projectCall(long projectId, String action) {

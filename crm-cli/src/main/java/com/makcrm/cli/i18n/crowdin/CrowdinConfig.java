@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -20,6 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *
  * @param tokenSource where the token came from, for error messages: the env variable name, or the config key
  * @param basePath the folder the {@code files} paths are relative to (base_path against the config's folder)
+ * @param branch the Crowdin branch, or null for none; without any of the characters Crowdin refuses in its names
  */
 public record CrowdinConfig(
         long projectId,
@@ -32,10 +35,38 @@ public record CrowdinConfig(
         List<FileMapping> files) {
 
     public static final String DEFAULT_BASE_URL = "https://api.crowdin.com";
+    /** The characters Crowdin refuses in a branch name. */
+    static final String BRANCH_FORBIDDEN_CHARACTERS = "\\/:*?\"<>|";
+
     private static final YAMLMapper YAML = new YAMLMapper();
 
     public CrowdinConfig {
         files = List.copyOf(files);
+        checkBranch(branch, "Crowdin branch");
+    }
+
+    /**
+     * Refuses, before any request, a branch name Crowdin would refuse: one with any of {@code \ / : * ? " < > |}.
+     *
+     * @param source where the name came from, for the error (e.g. {@code --branch}, {@code crowdin.yml: branch})
+     * @return {@code branch}
+     */
+    public static String checkBranch(String branch, String source) {
+        if (branch == null) {
+            return null;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (char c : branch.toCharArray()) {
+            if (BRANCH_FORBIDDEN_CHARACTERS.indexOf(c) >= 0) {
+                found.add("'" + c + "'");
+            }
+        }
+        if (!found.isEmpty()) {
+            throw CrmException.invalid(source + ": branch name '" + branch + "' contains " + String.join(", ", found)
+                    + ", which Crowdin refuses in branch names (none of \\ / : * ? \" < > | may appear; e.g. use"
+                    + " feature-x for feature/x)");
+        }
+        return branch;
     }
 
     public static CrowdinConfig load(Path file, Map<String, String> env) {
@@ -82,7 +113,7 @@ public record CrowdinConfig(
                     baseUrl,
                     root,
                     root().path("preserve_hierarchy").asBoolean(false),
-                    optional("branch"),
+                    checkBranch(optional("branch"), name + ": branch"),
                     files());
         }
 

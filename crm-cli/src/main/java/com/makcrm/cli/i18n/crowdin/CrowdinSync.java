@@ -55,10 +55,10 @@ public final class CrowdinSync {
             }
             String name = segments.get(segments.size() - 1);
             long storageId = client.uploadToStorage(name, content);
-            Optional<SourceFile> file = find(existing, name, directoryId);
+            Optional<SourceFile> file = find(existing, name, directoryId, branchId);
             String crowdinPath = "/" + String.join("/", segments);
             if (file.isPresent()) {
-                client.updateFile(config.projectId(), file.get().id(), storageId);
+                client.updateFile(config.projectId(), file.get().id(), storageId, mapping.exportPattern());
                 pushed.add(new Pushed(crowdinPath, file.get().id(), false));
             } else {
                 SourceFile added = client.addFile(
@@ -103,14 +103,22 @@ public final class CrowdinSync {
         return client.download(client.buildDownloadUrl(config.projectId(), build.id()));
     }
 
-    /** Builds, downloads and unpacks the translations of {@code locales} into the catalog folders. */
-    public List<Path> pullTranslations(Set<String> locales, IntConsumer progress) {
+    /**
+     * Builds, downloads and unpacks the translations of {@code locales} into the catalog folders; the archive's
+     * other files and languages are skipped and reported.
+     */
+    public TranslationArchive.Extracted pullTranslations(Set<String> locales, IntConsumer progress) {
         byte[] archive = buildArchive(progress);
         return TranslationArchive.extract(archive, config.basePath(), config.files(), locales);
     }
 
+    /**
+     * Progress per target language: of the configured branch when there is one (which must exist: reading status
+     * creates nothing), else of the whole project.
+     */
     public List<LanguageProgress> status() {
-        return client.languageProgress(config.projectId());
+        Long branchId = branch(false).map(Branch::id).orElse(null);
+        return client.languageProgress(config.projectId(), branchId);
     }
 
     private Optional<Branch> branch(boolean createWhenMissing) {
@@ -143,7 +151,9 @@ public final class CrowdinSync {
 
     /**
      * The file's path in Crowdin: the whole source path with preserve_hierarchy, else the path below the folder
-     * all sources share (the official CLI's default).
+     * all the {@code files} sources share. This is not quite the official CLI's rule: it strips, per {@code files}
+     * item, the prefix common to that item's own sources, so with several items the two can place files
+     * differently (they agree for a single item, and with preserve_hierarchy).
      */
     List<String> crowdinSegments(FileMapping mapping) {
         List<String> segments = split(mapping.sourcePath());
@@ -172,7 +182,9 @@ public final class CrowdinSync {
         for (String name : names) {
             Long parentId = parent;
             Optional<Directory> found = known.stream()
-                    .filter(d -> d.name().equals(name) && Objects.equals(d.parentId(), parentId))
+                    .filter(d -> d.name().equals(name)
+                            && Objects.equals(d.parentId(), parentId)
+                            && inBranch(d.parentId(), d.branchId(), branchId))
                     .findFirst();
             Directory directory = found.orElseGet(() -> {
                 Directory created = client.createDirectory(config.projectId(), name, parentId, branchId);
@@ -184,9 +196,20 @@ public final class CrowdinSync {
         return parent;
     }
 
-    private static Optional<SourceFile> find(List<SourceFile> files, String name, Long directoryId) {
+    private static Optional<SourceFile> find(List<SourceFile> files, String name, Long directoryId, Long branchId) {
         return files.stream()
-                .filter(f -> f.name().equals(name) && Objects.equals(f.directoryId(), directoryId))
+                .filter(f -> f.name().equals(name)
+                        && Objects.equals(f.directoryId(), directoryId)
+                        && inBranch(f.directoryId(), f.branchId(), branchId))
                 .findFirst();
+    }
+
+    /**
+     * Whether a file or directory listed by Crowdin is in {@code branchId} (null: the project outside branches).
+     * Without a branch Crowdin lists every branch's too, and at the top level (no parent directory) a branch's item
+     * looks like the project's but for its branchId; below a directory, the directory already decides the branch.
+     */
+    private static boolean inBranch(Long parentId, Long itemBranchId, Long branchId) {
+        return parentId != null || Objects.equals(itemBranchId, branchId);
     }
 }

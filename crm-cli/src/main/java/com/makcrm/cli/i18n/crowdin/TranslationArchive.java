@@ -20,8 +20,11 @@ import java.util.zip.ZipFile;
 
 /**
  * Unpacks a Crowdin translations archive into the catalog folders, all or nothing: every entry is checked first
- * (path inside its catalog folder, no symbolic link, a known file and locale, a readable PO catalog, sane size),
- * and only then are the files written, each through a temporary file and an atomic move.
+ * (a relative path inside its catalog folder, no symbolic link, a readable PO catalog, sane size), and only then
+ * are the files written, each through a temporary file and an atomic move. A Crowdin build holds every file and
+ * target language of the project (and, built without a branch, every branch's files under the branch's folder):
+ * safe entries that are not a translation of a crowdin.yml file into one of the given locales are skipped and
+ * reported, not written.
  */
 public final class TranslationArchive {
 
@@ -30,22 +33,43 @@ public final class TranslationArchive {
 
     private TranslationArchive() {}
 
+    /** An entry left out of the unpacking, and why (e.g. {@code no catalog for locale 'de'}). */
+    public record Skipped(String entry, String reason) {
+
+        @Override
+        public String toString() {
+            return entry + " (" + reason + ")";
+        }
+    }
+
+    /** What an unpacking did: the files written, and the entries skipped, in archive order. */
+    public record Extracted(List<Path> written, List<Skipped> skipped) {
+
+        public Extracted {
+            written = List.copyOf(written);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    private record Plan(Map<Path, byte[]> files, List<Skipped> skipped) {}
+
     /**
      * @param root the folder the mappings' paths are relative to (crowdin.yml's base path)
      * @param locales the language codes (as the translation pattern's placeholder renders them) that may be written
-     * @return the files written
+     * @return the files written and the entries skipped (other files of the project, other languages)
+     * @throws CrmException when any entry is unsafe or damaged; then nothing is written
      */
-    public static List<Path> extract(byte[] zip, Path root, List<FileMapping> files, Set<String> locales) {
-        Map<Path, byte[]> planned = plan(zip, root.toAbsolutePath().normalize(), files, locales);
+    public static Extracted extract(byte[] zip, Path root, List<FileMapping> files, Set<String> locales) {
+        Plan plan = plan(zip, root.toAbsolutePath().normalize(), files, locales);
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, byte[]> file : planned.entrySet()) {
+        for (Map.Entry<Path, byte[]> file : plan.files().entrySet()) {
             write(file.getKey(), file.getValue());
             written.add(file.getKey());
         }
-        return written;
+        return new Extracted(written, plan.skipped());
     }
 
-    private static Map<Path, byte[]> plan(byte[] zip, Path root, List<FileMapping> files, Set<String> locales) {
+    private static Plan plan(byte[] zip, Path root, List<FileMapping> files, Set<String> locales) {
         Set<String> symlinks = new TreeSet<>();
         ZipDirectory.read(zip).stream().filter(ZipDirectory.Entry::symlink).forEach(e -> symlinks.add(e.name()));
         Path temp = null;
@@ -54,6 +78,7 @@ public final class TranslationArchive {
             Files.write(temp, zip);
             try (ZipFile archive = new ZipFile(temp.toFile())) {
                 Map<Path, byte[]> planned = new LinkedHashMap<>();
+                List<Skipped> skipped = new ArrayList<>();
                 Enumeration<? extends ZipEntry> entries = archive.entries();
                 while (entries.hasMoreElements()) {
                     ZipEntry entry = entries.nextElement();
@@ -65,14 +90,17 @@ public final class TranslationArchive {
                     if (entry.isDirectory()) {
                         continue;
                     }
-                    Path target = target(name, root, files, locales);
+                    Path target = target(name, root, files, locales, skipped);
+                    if (target == null) {
+                        continue; // not read: its content does not matter, as it is not written
+                    }
                     byte[] content = read(archive, entry);
                     checkCatalog(name, content);
                     if (planned.put(target, content) != null) {
                         throw rejected(name, "second entry for the same catalog");
                     }
                 }
-                return planned;
+                return new Plan(planned, skipped);
             }
         } catch (java.util.zip.ZipException e) {
             throw CrmException.invalid("the translations archive from Crowdin is unusable: " + e.getMessage());
@@ -101,14 +129,21 @@ public final class TranslationArchive {
         }
     }
 
-    private static Path target(String name, Path root, List<FileMapping> files, Set<String> locales) {
+    /**
+     * Where entry {@code name} goes: its catalog, by the first mapping it is a translation of into one of
+     * {@code locales}; null, with the reason added to {@code skipped}, when there is none.
+     */
+    private static Path target(
+            String name, Path root, List<FileMapping> files, Set<String> locales, List<Skipped> skipped) {
+        String unknownLanguage = null;
         for (FileMapping mapping : files) {
             String language = mapping.languageOf(name);
             if (language == null) {
                 continue;
             }
             if (!locales.contains(language)) {
-                throw rejected(name, "locale '" + language + "' is not one of " + new TreeSet<>(locales));
+                unknownLanguage = unknownLanguage == null ? language : unknownLanguage;
+                continue;
             }
             Path folder = root.resolve(mapping.catalogFolder()).normalize();
             Path target = root.resolve(mapping.translationPath(language)).normalize();
@@ -117,7 +152,12 @@ public final class TranslationArchive {
             }
             return target;
         }
-        throw rejected(name, "matches no translation pattern of crowdin.yml");
+        skipped.add(new Skipped(
+                name,
+                unknownLanguage != null
+                        ? "no catalog for locale '" + unknownLanguage + "'"
+                        : "matches no translation pattern of crowdin.yml"));
+        return null;
     }
 
     /** A damaged catalog must not replace a good one. */

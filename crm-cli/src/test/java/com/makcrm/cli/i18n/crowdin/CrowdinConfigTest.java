@@ -117,4 +117,27 @@ class CrowdinConfigTest {
                 .hasMessage(
                         "crowdin.yml: translation /ru/messages.po has no language placeholder such as %two_letters_code%");
     }
+
+    @Test
+    void rejectsABranchNameCrowdinRefusesNamingTheCharacters() throws IOException {
+        Path file = yml("project_id: 1\napi_token: t\nbranch: \"feature/a:b\"\n" + FILES);
+
+        assertThatThrownBy(() -> CrowdinConfig.load(file, Map.of()))
+                .isInstanceOf(CrmException.class)
+                .hasMessage("crowdin.yml: branch: branch name 'feature/a:b' contains '/', ':', which Crowdin refuses in"
+                        + " branch names (none of \\ / : * ? \" < > | may appear; e.g. use feature-x for feature/x)");
+    }
+
+    @Test
+    void acceptsABranchNameWithoutTheRefusedCharacters() throws IOException {
+        CrowdinConfig config =
+                CrowdinConfig.load(yml("project_id: 1\napi_token: t\nbranch: release-1.2_rc\n" + FILES), Map.of());
+
+        assertThat(config.branch()).isEqualTo("release-1.2_rc");
+        for (char c : "\\/:*?\"<>|".toCharArray()) {
+            assertThatThrownBy(() -> CrowdinConfig.checkBranch("a" + c + "b", "--branch"))
+                    .isInstanceOf(CrmException.class)
+                    .hasMessageStartingWith("--branch: branch name 'a" + c + "b' contains '" + c + "',");
+        }
+    }
 }

@@ -94,8 +94,17 @@ class CrowdinSyncTest {
     }
 
     private static String file(long id, String name, Long directoryId) {
-        return "{\"id\":%d,\"projectId\":42,\"branchId\":7,\"directoryId\":%s,\"name\":\"%s\",\"title\":null,\"type\":\"gettext\",\"path\":\"/main/%s\",\"status\":\"active\"}"
-                .formatted(id, directoryId, name, name);
+        return file(id, name, directoryId, 7L);
+    }
+
+    private static String file(long id, String name, Long directoryId, Long branchId) {
+        return "{\"id\":%d,\"projectId\":42,\"branchId\":%s,\"directoryId\":%s,\"name\":\"%s\",\"title\":null,\"type\":\"gettext\",\"path\":\"/%s\",\"status\":\"active\"}"
+                .formatted(id, branchId, directoryId, name, branchId == null ? name : "main/" + name);
+    }
+
+    private static String directory(long id, String name, Long parentId, Long branchId) {
+        return "{\"id\":%d,\"projectId\":42,\"branchId\":%s,\"directoryId\":%s,\"name\":\"%s\"}"
+                .formatted(id, branchId, parentId, name);
     }
 
     private static void stubStorage() {
@@ -133,10 +142,13 @@ class CrowdinSyncTest {
         crowdin.verify(getRequestedFor(urlPathEqualTo(API + "/branches")).withQueryParam("name", equalTo("main")));
         crowdin.verify(getRequestedFor(urlPathEqualTo(API + "/files"))
                 .withQueryParam("branchId", equalTo("7"))
+                .withQueryParam("recursion", equalTo("true"))
                 .withQueryParam("limit", equalTo("2"))
                 .withQueryParam("offset", equalTo("2")));
+        // the export pattern too, so a changed translation pattern in crowdin.yml reaches Crowdin
         crowdin.verify(putRequestedFor(urlPathEqualTo(API + "/files/103"))
-                .withRequestBody(equalToJson("{\"storageId\":1861}")));
+                .withRequestBody(equalToJson("{\"storageId\":1861,\"exportOptions\":{\"exportPattern\":\"/" + LOCALES
+                        + "/%two_letters_code%/messages.po\"}}")));
         crowdin.verify(0, postRequestedFor(urlPathEqualTo(API + "/files")));
     }
 
@@ -200,6 +212,108 @@ class CrowdinSyncTest {
     }
 
     @Test
+    void pushInABranchListsItsNestedDirectoriesAndFilesRecursively() throws IOException {
+        stubStorage();
+        stubBranch();
+        List<String> names = List.of("crm-core", "src", "main", "resources", "i18n", "locales", "en");
+        List<String> nested = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            nested.add(directory(30 + i, names.get(i), i == 0 ? null : 29L + i, 7L));
+        }
+        // Crowdin answers a branch's listing with its top level only, unless asked to recurse
+        crowdin.stubFor(get(urlPathEqualTo(API + "/directories")).willReturn(okJson(list(nested.get(0)))));
+        for (int offset = 0; offset < nested.size(); offset += 2) { // pages of 2, as settings() asks
+            crowdin.stubFor(get(urlPathEqualTo(API + "/directories"))
+                    .withQueryParam("recursion", equalTo("true"))
+                    .withQueryParam("offset", equalTo(String.valueOf(offset)))
+                    .willReturn(okJson(list(nested.subList(offset, Math.min(offset + 2, nested.size()))
+                            .toArray(String[]::new)))));
+        }
+        crowdin.stubFor(get(urlPathEqualTo(API + "/files")).willReturn(okJson(list())));
+        crowdin.stubFor(get(urlPathEqualTo(API + "/files"))
+                .withQueryParam("recursion", equalTo("true"))
+                .willReturn(okJson(list(file(104, "messages.po", 36L)))));
+        crowdin.stubFor(put(API + "/files/104").willReturn(okJson("{\"data\":" + file(104, "messages.po", 36L) + "}")));
+
+        List<CrowdinSync.Pushed> pushed =
+                sync("branch: main\npreserve_hierarchy: true").pushSources();
+
+        assertThat(pushed).containsExactly(new CrowdinSync.Pushed("/" + LOCALES + "/en/messages.po", 104, false));
+        crowdin.verify(getRequestedFor(urlPathEqualTo(API + "/directories"))
+                .withQueryParam("branchId", equalTo("7"))
+                .withQueryParam("recursion", equalTo("true")));
+        crowdin.verify(getRequestedFor(urlPathEqualTo(API + "/files"))
+                .withQueryParam("branchId", equalTo("7"))
+                .withQueryParam("recursion", equalTo("true")));
+        crowdin.verify(0, postRequestedFor(urlPathEqualTo(API + "/directories")));
+        crowdin.verify(0, postRequestedFor(urlPathEqualTo(API + "/files")));
+    }
+
+    @Test
+    void pushWithoutABranchDoesNotTakeABranchsRootFileForTheProjectsOwn() throws IOException {
+        stubStorage();
+        // without branchId Crowdin lists every branch's files too: this one is at the root of branch 7
+        crowdin.stubFor(
+                get(urlPathEqualTo(API + "/files")).willReturn(okJson(list(file(103, "messages.po", null, 7L)))));
+        crowdin.stubFor(post(API + "/files")
+                .willReturn(okJson("{\"data\":" + file(202, "messages.po", null, null) + "}")
+                        .withStatus(201)));
+
+        List<CrowdinSync.Pushed> pushed = sync("").pushSources();
+
+        assertThat(pushed).containsExactly(new CrowdinSync.Pushed("/messages.po", 202, true));
+        crowdin.verify(getRequestedFor(urlPathEqualTo(API + "/files")).withoutQueryParam("branchId"));
+        crowdin.verify(0, putRequestedFor(urlPathEqualTo(API + "/files/103")));
+        crowdin.verify(postRequestedFor(urlPathEqualTo(API + "/files"))
+                .withRequestBody(equalToJson("{\"storageId\":1861,\"name\":\"messages.po\",\"type\":\"gettext\","
+                        + "\"exportOptions\":{\"exportPattern\":\"/" + LOCALES
+                        + "/%two_letters_code%/messages.po\"}}")));
+    }
+
+    @Test
+    void pushWithoutABranchDoesNotTakeABranchsTopDirectoryForTheProjectsOwn() throws IOException {
+        stubStorage();
+        crowdin.stubFor(get(urlPathEqualTo(API + "/files")).willReturn(okJson(list())));
+        // crm-core exists, but only at the top of branch 7
+        crowdin.stubFor(get(urlPathEqualTo(API + "/directories"))
+                .willReturn(okJson(list(directory(30, "crm-core", null, 7L)))));
+        List<String> missing = List.of("crm-core", "src", "main", "resources", "i18n", "locales", "en");
+        for (int i = 0; i < missing.size(); i++) {
+            crowdin.stubFor(post(API + "/directories")
+                    .withRequestBody(matchingJsonPath("$.name", equalTo(missing.get(i))))
+                    .willReturn(okJson("{\"data\":" + directory(60 + i, missing.get(i), i == 0 ? null : 59L + i, null)
+                                    + "}")
+                            .withStatus(201)));
+        }
+        crowdin.stubFor(post(API + "/files")
+                .willReturn(okJson("{\"data\":" + file(203, "messages.po", 66L, null) + "}")
+                        .withStatus(201)));
+
+        sync("preserve_hierarchy: true").pushSources();
+
+        crowdin.verify(7, postRequestedFor(urlPathEqualTo(API + "/directories")));
+        crowdin.verify(postRequestedFor(urlPathEqualTo(API + "/directories"))
+                .withRequestBody(equalToJson("{\"name\":\"crm-core\"}")));
+        crowdin.verify(postRequestedFor(urlPathEqualTo(API + "/directories"))
+                .withRequestBody(equalToJson("{\"name\":\"src\",\"directoryId\":60}")));
+        crowdin.verify(postRequestedFor(urlPathEqualTo(API + "/files"))
+                .withRequestBody(matchingJsonPath("$.directoryId", equalTo("66"))));
+    }
+
+    @Test
+    void uploadsAFileNameWithSpacesPercentEncoded() {
+        stubStorage();
+        CrowdinClient client =
+                new CrowdinClient(java.net.URI.create(crowdin.baseUrl()), "t", "CROWDIN_PERSONAL_TOKEN", settings());
+
+        long storageId = client.uploadToStorage("my messages+ü.po", new byte[] {1});
+
+        assertThat(storageId).isEqualTo(1861);
+        crowdin.verify(postRequestedFor(urlPathEqualTo("/api/v2/storages"))
+                .withHeader("Crowdin-API-FileName", equalTo("my%20messages%2B%C3%BC.po")));
+    }
+
+    @Test
     void pullBuildsPollsUntilFinishedDownloadsAndUnpacks() throws IOException {
         byte[] archive = Zips.archive()
                 .entry(LOCALES + "/ru/messages.po", catalog("ru", "Контакты"))
@@ -228,10 +342,11 @@ class CrowdinSyncTest {
                         .withBody(archive)));
         List<Integer> progress = new ArrayList<>();
 
-        List<Path> written = sync("").pullTranslations(LOCALE_SET, progress::add);
+        TranslationArchive.Extracted extracted = sync("").pullTranslations(LOCALE_SET, progress::add);
 
         Path ru = project.resolve(LOCALES).resolve("ru/messages.po");
-        assertThat(written).containsExactly(ru);
+        assertThat(extracted.written()).containsExactly(ru);
+        assertThat(extracted.skipped()).isEmpty();
         assertThat(Files.readString(ru)).isEqualTo(catalog("ru", "Контакты"));
         assertThat(progress).containsExactly(0, 30, 100);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
@@ -259,6 +374,38 @@ class CrowdinSyncTest {
 
         assertThat(project.resolve(LOCALES).resolve("ru")).doesNotExist();
         assertThat(project.getParent().resolve("evil.po")).doesNotExist();
+    }
+
+    @Test
+    void statusOfABranchReadsTheBranchsProgress() throws IOException {
+        stubBranch();
+        crowdin.stubFor(get(urlPathEqualTo(API + "/languages/progress"))
+                .willReturn(okJson(list(progress("ru", "Russian", 10, 0)))));
+        crowdin.stubFor(get(urlPathEqualTo(API + "/branches/7/languages/progress"))
+                .willReturn(okJson(list(progress("ru", "Russian", 86, 13)))));
+
+        List<CrowdinModel.LanguageProgress> status = sync("branch: main").status();
+
+        assertThat(status)
+                .extracting(CrowdinModel.LanguageProgress::translationProgress)
+                .containsExactly(86);
+        crowdin.verify(getRequestedFor(urlPathEqualTo(API + "/branches")).withQueryParam("name", equalTo("main")));
+        crowdin.verify(getRequestedFor(urlPathEqualTo(API + "/branches/7/languages/progress")));
+        crowdin.verify(0, getRequestedFor(urlPathEqualTo(API + "/languages/progress")));
+    }
+
+    @Test
+    void statusOfAMissingBranchSaysSoAndCreatesNothing() throws IOException {
+        crowdin.stubFor(get(urlPathEqualTo(API + "/branches")).willReturn(okJson(list())));
+        CrowdinSync sync = sync("branch: release-1");
+
+        assertThatThrownBy(sync::status)
+                .isInstanceOf(CrowdinException.class)
+                .hasMessage("branch release-1 not found in project 42 (push the sources first)")
+                .extracting(e -> ((CrmException) e).category())
+                .isEqualTo(ErrorCategory.NOT_FOUND);
+        crowdin.verify(0, postRequestedFor(urlPathEqualTo(API + "/branches")));
+        crowdin.verify(0, getRequestedFor(urlPathEqualTo(API + "/languages/progress")));
     }
 
     @Test
@@ -364,7 +511,8 @@ class CrowdinSyncTest {
     @Test
     void explainsAFileThatVanishedBeforeItsUpdate() throws IOException {
         stubStorage();
-        crowdin.stubFor(get(urlPathEqualTo(API + "/files")).willReturn(okJson(list(file(103, "messages.po", null)))));
+        crowdin.stubFor(
+                get(urlPathEqualTo(API + "/files")).willReturn(okJson(list(file(103, "messages.po", null, null)))));
         crowdin.stubFor(put(API + "/files/103")
                 .willReturn(aResponse()
                         .withStatus(404)

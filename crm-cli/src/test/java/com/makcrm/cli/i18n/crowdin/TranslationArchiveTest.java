@@ -50,9 +50,11 @@ class TranslationArchiveTest {
                 .entry(LOCALES + "/pseudo/messages.po", catalog("pseudo", "Ćőńţàćţś"))
                 .bytes();
 
-        List<Path> written = TranslationArchive.extract(zip, root, List.of(MAPPING), ALLOWED);
+        TranslationArchive.Extracted extracted = TranslationArchive.extract(zip, root, List.of(MAPPING), ALLOWED);
 
-        assertThat(written).containsExactly(ruCatalog, root.resolve(LOCALES).resolve("pseudo/messages.po"));
+        assertThat(extracted.written())
+                .containsExactly(ruCatalog, root.resolve(LOCALES).resolve("pseudo/messages.po"));
+        assertThat(extracted.skipped()).isEmpty();
         assertThat(Files.readString(ruCatalog)).isEqualTo(catalog("ru", "Контакты"));
         assertThat(Files.readString(root.resolve(LOCALES).resolve("pseudo/messages.po")))
                 .isEqualTo(catalog("pseudo", "Ćőńţàćţś"));
@@ -71,16 +73,17 @@ class TranslationArchiveTest {
                 Arguments.of("C:/evil.po", po, false, "'C:/evil.po': absolute path"),
                 Arguments.of(LOCALES + "\\ru\\messages.po", po, false, "backslash in its path"),
                 Arguments.of(
-                        LOCALES + "/de/messages.po",
-                        po,
-                        false,
-                        "'" + LOCALES + "/de/messages.po': locale 'de' is not one of [en, pseudo, ru]"),
-                Arguments.of(
                         LOCALES + "/ru/messages.po",
                         "/etc/passwd",
                         true,
                         "'" + LOCALES + "/ru/messages.po': symbolic link"),
-                Arguments.of("README.txt", "hi", false, "'README.txt': matches no translation pattern"),
+                // unsafe entries are refused even where a safe one would only be skipped
+                Arguments.of(
+                        LOCALES + "/de/messages.po",
+                        "/etc/passwd",
+                        true,
+                        "'" + LOCALES + "/de/messages.po': symbolic link"),
+                Arguments.of("main/../../evil.po", po, false, "'main/../../evil.po': path climbs out of its folder"),
                 Arguments.of(
                         LOCALES + "/en/messages.po",
                         "msgid \"a\"\nmsgstr \"b",
@@ -106,6 +109,37 @@ class TranslationArchiveTest {
         assertThat(Files.readString(ruCatalog)).isEqualTo(catalog("ru", "Старое"));
         assertThat(root.resolve(LOCALES).resolve("pseudo")).doesNotExist();
         assertThat(root.getParent().resolve("evil.po")).doesNotExist();
+        try (Stream<Path> all = Files.walk(root)) {
+            assertThat(all.filter(Files::isRegularFile)).containsExactly(ruCatalog);
+        }
+    }
+
+    @Test
+    void skipsAndReportsTheOtherFilesAndLanguagesOfTheProject() throws IOException {
+        // a real build: every target language, every source file, and (built without a branch) each branch's files
+        byte[] zip = Zips.archive()
+                .entry(LOCALES + "/ru/messages.po", catalog("ru", "Контакты"))
+                .entry(LOCALES + "/de/messages.po", catalog("de", "Kontakte"))
+                .entry("README.txt", "hi")
+                .entry("crm-web/locales/ru/app.json", "{\"not\": \"a PO catalog\"}")
+                .entry("main/" + LOCALES + "/ru/messages.po", catalog("ru", "Ветка"))
+                .bytes();
+
+        TranslationArchive.Extracted extracted = TranslationArchive.extract(zip, root, List.of(MAPPING), ALLOWED);
+
+        assertThat(extracted.written()).containsExactly(ruCatalog);
+        assertThat(Files.readString(ruCatalog)).isEqualTo(catalog("ru", "Контакты"));
+        assertThat(extracted.skipped())
+                .containsExactly(
+                        new TranslationArchive.Skipped(LOCALES + "/de/messages.po", "no catalog for locale 'de'"),
+                        new TranslationArchive.Skipped("README.txt", "matches no translation pattern of crowdin.yml"),
+                        new TranslationArchive.Skipped(
+                                "crm-web/locales/ru/app.json", "matches no translation pattern of crowdin.yml"),
+                        new TranslationArchive.Skipped(
+                                "main/" + LOCALES + "/ru/messages.po",
+                                "matches no translation pattern of crowdin.yml"));
+        assertThat(extracted.skipped().get(0)).hasToString(LOCALES + "/de/messages.po (no catalog for locale 'de')");
+        assertThat(root.resolve(LOCALES).resolve("de")).doesNotExist();
         try (Stream<Path> all = Files.walk(root)) {
             assertThat(all.filter(Files::isRegularFile)).containsExactly(ruCatalog);
         }
