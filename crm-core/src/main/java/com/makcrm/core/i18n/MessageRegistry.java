@@ -15,7 +15,7 @@ public final class MessageRegistry {
 
     /** The holder classes, in catalog order. */
     public static final List<Class<?>> HOLDERS =
-            List.of(CoreMessages.class, ValidationMessages.class, CliMessages.class);
+            List.of(CoreMessages.class, ProblemMessages.class, ValidationMessages.class, CliMessages.class);
 
     private MessageRegistry() {}
 

@@ -1,8 +1,10 @@
 package com.makcrm.server.problem;
 
+import com.makcrm.core.i18n.ProblemMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,15 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String MISSING_CREDENTIALS =
-            "this request needs credentials: send 'Authorization: Bearer <access token or API key>'";
-    static final String INVALID_CREDENTIALS = "the access token or API key is invalid, expired or revoked";
-    static final String FORBIDDEN_DETAIL = "your role does not allow this request";
-
     private final Problems problems;
+    private final ProblemLanguage language;
 
-    AccessProblems(Problems problems) {
+    AccessProblems(Problems problems, ProblemLanguage language) {
         this.problems = problems;
+        this.language = language;
     }
 
     @Override
@@ -39,7 +38,13 @@ public final class AccessProblems implements AuthenticationEntryPoint, AccessDen
         problems.write(
                 request,
                 response,
-                Problems.of(ProblemType.UNAUTHORIZED, badToken ? INVALID_CREDENTIALS : MISSING_CREDENTIALS, request));
+                Problems.of(
+                        ProblemType.UNAUTHORIZED,
+                        language.format(
+                                badToken ? ProblemMessages.INVALID_CREDENTIALS : ProblemMessages.MISSING_CREDENTIALS,
+                                language.of(request),
+                                Map.of()),
+                        request));
     }
 
     @Override
@@ -53,8 +58,11 @@ public final class AccessProblems implements AuthenticationEntryPoint, AccessDen
                         .findFirst()
                         .orElse(null);
         String detail = role == null
-                ? FORBIDDEN_DETAIL
-                : "your role (" + role + ") does not allow " + request.getMethod() + " on this resource";
+                ? language.format(ProblemMessages.FORBIDDEN, language.of(request), Map.of())
+                : language.format(
+                        ProblemMessages.FORBIDDEN_FOR_ROLE,
+                        language.of(request),
+                        Map.of("role", role, "method", request.getMethod()));
         problems.write(request, response, Problems.of(ProblemType.FORBIDDEN, detail, request));
     }
 }

@@ -4,6 +4,8 @@ import com.makcrm.core.access.AuthenticationFailedException;
 import com.makcrm.core.access.TooManyAttemptsException;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Message;
+import com.makcrm.core.i18n.ProblemMessages;
 import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.server.api.PreconditionRequiredException;
 import com.makcrm.server.http.BodyTooLargeException;
@@ -89,16 +91,20 @@ class ProblemAdvice {
         return answer(problem, headers -> {});
     }
 
+    /** {@code message} in the language of the answer to {@code request}. */
+    private String text(Message message, HttpServletRequest request, Map<String, ?> args) {
+        return language.format(message, language.of(request), args);
+    }
+
     /** The error's message in the client's language, as far as the throw site gave translatable text. */
     private String detail(CrmException e, HttpServletRequest request) {
         return language.describe(e, language.of(request));
     }
 
-    private static ProblemDetail unavailable(CrmException e, HttpServletRequest request) {
+    private ProblemDetail unavailable(CrmException e, HttpServletRequest request) {
         // the message names hosts and database errors: for the log only
         log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
-        return Problems.of(
-                ProblemType.UNAVAILABLE, "a service this request needs is unavailable right now; retry later", request);
+        return Problems.of(ProblemType.UNAVAILABLE, text(ProblemMessages.UNAVAILABLE, request, Map.of()), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -119,7 +125,7 @@ class ProblemAdvice {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> unsupportedMediaType(
             HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type '" + e.getContentType() + "'";
+        String sent = e.getContentType() == null ? "none" : e.getContentType().toString();
         String supported = e.getSupportedMediaTypes().stream()
                 .map(MediaType::toString)
                 .distinct()
@@ -127,7 +133,10 @@ class ProblemAdvice {
         return answer(
                 Problems.of(
                         ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                        sent + " is not supported here; send " + (supported.isEmpty() ? "another type" : supported),
+                        text(
+                                ProblemMessages.UNSUPPORTED_MEDIA_TYPE,
+                                request,
+                                Map.of("sent", sent, "supported", supported.isEmpty() ? "none" : supported)),
                         request),
                 headers -> headers.addAll(e.getHeaders()));
     }
@@ -141,8 +150,10 @@ class ProblemAdvice {
         return answer(
                 Problems.of(
                         ProblemType.METHOD_NOT_ALLOWED,
-                        "method " + e.getMethod() + " is not allowed on this resource"
-                                + (allowed.isEmpty() ? "" : "; allowed: " + allowed),
+                        text(
+                                ProblemMessages.METHOD_NOT_ALLOWED,
+                                request,
+                                Map.of("method", e.getMethod(), "allowed", allowed.isEmpty() ? "none" : allowed)),
                         request),
                 headers -> headers.addAll(e.getHeaders()));
     }
@@ -150,7 +161,11 @@ class ProblemAdvice {
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ResponseEntity<ProblemDetail> noSuchPath(Exception e, HttpServletRequest request) {
         return answer(
-                Problems.of(ProblemType.NOT_FOUND, "no resource at " + request.getRequestURI(), request), h -> {});
+                Problems.of(
+                        ProblemType.NOT_FOUND,
+                        text(ProblemMessages.NO_RESOURCE, request, Map.of("path", request.getRequestURI())),
+                        request),
+                h -> {});
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -175,30 +190,38 @@ class ProblemAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        String limit = e.getMaxUploadSize() > 0 ? " (limit: " + e.getMaxUploadSize() + " bytes)" : "";
-        return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "the upload is too large" + limit, request), h -> {});
+        String limit = e.getMaxUploadSize() > 0 ? String.valueOf(e.getMaxUploadSize()) : "none";
+        return answer(
+                Problems.of(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        text(ProblemMessages.UPLOAD_TOO_LARGE, request, Map.of("limit", limit)),
+                        request),
+                h -> {});
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
         return answer(
                 Problems.of(
-                        ProblemType.NOT_ACCEPTABLE,
-                        "cannot answer in any type the Accept header names; this API speaks application/json",
-                        request),
+                        ProblemType.NOT_ACCEPTABLE, text(ProblemMessages.NOT_ACCEPTABLE, request, Map.of()), request),
                 h -> {});
     }
 
     /** Thrown by method security ({@code @PreAuthorize}) inside a controller. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e, HttpServletRequest request) {
-        return answer(Problems.of(ProblemType.FORBIDDEN, AccessProblems.FORBIDDEN_DETAIL, request), h -> {});
+        return answer(
+                Problems.of(ProblemType.FORBIDDEN, text(ProblemMessages.FORBIDDEN, request, Map.of()), request),
+                h -> {});
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         return answer(
-                Problems.of(ProblemType.UNAUTHORIZED, AccessProblems.MISSING_CREDENTIALS, request),
+                Problems.of(
+                        ProblemType.UNAUTHORIZED,
+                        text(ProblemMessages.MISSING_CREDENTIALS, request, Map.of()),
+                        request),
                 headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.MISSING));
     }
 
@@ -219,15 +242,13 @@ class ProblemAdvice {
         return answer(internal(e, request), h -> {});
     }
 
-    private static ProblemDetail internal(Exception e, HttpServletRequest request) {
+    private ProblemDetail internal(Exception e, HttpServletRequest request) {
         // the request id: the same as the X-Request-Id header, the problem's requestId and the log lines
         String id = RequestIdFilter.of(request);
         String reference = id != null ? id : UUID.randomUUID().toString();
         log.error("{} {} failed (error reference {})", request.getMethod(), request.getRequestURI(), reference, e);
         return Problems.of(
-                ProblemType.INTERNAL,
-                "an unexpected error occurred; quote reference " + reference + " when reporting it",
-                request);
+                ProblemType.INTERNAL, text(ProblemMessages.INTERNAL, request, Map.of("reference", reference)), request);
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, Consumer<HttpHeaders> headers) {

@@ -81,10 +81,17 @@ class LocalizedProblemsTest extends ApiTestBase {
         assertThat(get("/api/v1/test-failures/translated", owner, "en").text("detail"))
                 .isEqualTo(CoreMessages.PROBLEM_NOT_FOUND_TITLE.source());
 
-        Response plain = get("/api/v1/no-such-thing", owner, "ru"); // the server's own wording, English only
-        assertThat(plain.status()).isEqualTo(404);
+        Response serverOwn = get("/api/v1/no-such-thing", owner, "ru"); // the server's own wording
+        assertThat(serverOwn.status()).isEqualTo(404);
+        assertThat(serverOwn.text("detail")).isEqualTo("по адресу /api/v1/no-such-thing ничего нет");
+        assertThat(get("/api/v1/no-such-thing", owner, "en").text("detail"))
+                .isEqualTo("no resource at /api/v1/no-such-thing");
+
+        // an error without a translatable form (the query language's own): translated title, English detail
+        Response plain = get("/api/v1/companies?filter=name%20~~%203", owner, "ru");
+        assertThat(plain.status()).isEqualTo(400);
         assertThat(plain.text("title")).matches(CYRILLIC);
-        assertThat(plain.text("detail")).isEqualTo("no resource at /api/v1/no-such-thing");
+        assertThat(plain.text("detail")).doesNotMatch(CYRILLIC).isNotBlank();
     }
 
     @Test
@@ -99,6 +106,9 @@ class LocalizedProblemsTest extends ApiTestBase {
         assertThat(missing.header("Vary"))
                 .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Language"));
         assertThat(missing.header("WWW-Authenticate")).hasValue("Bearer realm=\"makcrm\"");
+        assertThat(missing.text("detail")).matches(CYRILLIC).contains("Authorization: Bearer");
+        assertThat(english.text("detail"))
+                .isEqualTo("this request needs credentials: send 'Authorization: Bearer <access token or API key>'");
         assertThat(english.header("Content-Language")).hasValue("en");
     }
 
