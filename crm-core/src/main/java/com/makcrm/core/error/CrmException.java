@@ -80,6 +80,21 @@ public class CrmException extends RuntimeException {
         return invalid(message.english(args)).withMessage(message, args);
     }
 
+    /** NOT_FOUND with a translatable message; the English text is rendered from its source. */
+    public static CrmException notFound(Message message, Map<String, ?> args) {
+        return notFound(message.english(args)).withMessage(message, args);
+    }
+
+    /** CONFLICT with a translatable message; the English text is rendered from its source. */
+    public static CrmException conflict(Message message, Map<String, ?> args) {
+        return conflict(message.english(args)).withMessage(message, args);
+    }
+
+    /** Any category, with a translatable message; the English text is rendered from its source. */
+    public static CrmException of(ErrorCategory category, Message message, Map<String, ?> args) {
+        return new CrmException(category, message.english(args)).withMessage(message, args);
+    }
+
     public static CrmException notFound(String message) {
         return new CrmException(ErrorCategory.NOT_FOUND, message);
     }
