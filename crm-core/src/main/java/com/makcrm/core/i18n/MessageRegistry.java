@@ -14,8 +14,12 @@ import java.util.Map;
 public final class MessageRegistry {
 
     /** The holder classes, in catalog order. */
-    public static final List<Class<?>> HOLDERS =
-            List.of(CoreMessages.class, ProblemMessages.class, ValidationMessages.class, CliMessages.class);
+    public static final List<Class<?>> HOLDERS = List.of(
+            CoreMessages.class,
+            ProblemMessages.class,
+            ValidationMessages.class,
+            CliMessages.class,
+            QueryMessages.class);
 
     private MessageRegistry() {}
 

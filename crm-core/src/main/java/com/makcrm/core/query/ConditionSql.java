@@ -1,10 +1,12 @@
 package com.makcrm.core.query;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.QueryMessages;
 import com.makcrm.core.query.FilterNode.Condition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,9 +23,19 @@ final class ConditionSql {
         Operator operator = condition.operator();
         Set<Operator> allowed = Operator.allowedOn(field.type());
         if (!allowed.contains(operator)) {
-            throw CrmException.invalid("operator '" + operator.text() + "' is not allowed on field '" + field.path()
-                    + "' of type " + field.type() + " (at position " + condition.position()
-                    + " in filter); allowed: " + Operator.texts(allowed));
+            throw CrmException.invalid(
+                    QueryMessages.OPERATOR_NOT_ALLOWED,
+                    Map.of(
+                            "operator",
+                            operator.text(),
+                            "field",
+                            field.path(),
+                            "type",
+                            field.type().name(),
+                            "position",
+                            String.valueOf(condition.position()),
+                            "allowed",
+                            Operator.texts(allowed)));
         }
         List<Object> values = convert(condition, field);
         String e = field.sql();
@@ -75,9 +87,19 @@ final class ConditionSql {
         try {
             value = Values.parse(field.type(), text);
         } catch (Values.Mismatch e) {
-            throw CrmException.invalid("invalid value '" + shorten(text) + "' for " + field.path() + "["
-                    + condition.operator().text() + "] at position " + condition.position() + " in filter: expected "
-                    + e.getMessage());
+            throw CrmException.invalid(
+                    QueryMessages.INVALID_VALUE,
+                    Map.of(
+                            "value",
+                            shorten(text),
+                            "field",
+                            field.path(),
+                            "operator",
+                            condition.operator().text(),
+                            "position",
+                            String.valueOf(condition.position()),
+                            "expected",
+                            e.expected()));
         }
         checkOption(condition, field, text);
         return value;
@@ -86,9 +108,17 @@ final class ConditionSql {
     private static void checkOption(Condition condition, ResolvedField field, String text) {
         Set<String> options = field.field().options();
         if (!options.isEmpty() && !options.contains(text)) {
-            throw CrmException.invalid("'" + shorten(text) + "' is not an option of field '" + field.path()
-                    + "' (at position " + condition.position() + " in filter); options: "
-                    + String.join(", ", new TreeSet<>(options)));
+            throw CrmException.invalid(
+                    QueryMessages.NOT_AN_OPTION,
+                    Map.of(
+                            "value",
+                            shorten(text),
+                            "field",
+                            field.path(),
+                            "position",
+                            String.valueOf(condition.position()),
+                            "options",
+                            String.join(", ", new TreeSet<>(options))));
         }
     }
 

@@ -1,10 +1,12 @@
 package com.makcrm.core.query;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.QueryMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class Cursor {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String INVALID = "invalid cursor: use the nextCursor of a previous page unchanged";
 
     private Cursor() {}
 
@@ -41,16 +42,16 @@ final class Cursor {
     /** The typed sort values of the row the cursor points after, one per key. */
     static List<Object> decode(String cursor, String signature, List<SortKey> keys) {
         if (cursor.length() > Limits.MAX_CURSOR_LENGTH) {
-            throw CrmException.invalid(INVALID + " (too long)");
+            throw CrmException.invalid(QueryMessages.CURSOR_TOO_LONG, Map.of());
         }
         JsonNode body = body(cursor);
         JsonNode order = body.get("o");
         if (order == null || !order.isString() || !order.stringValue().equals(signature)) {
-            throw CrmException.invalid("cursor was made for a different order; request the first page again");
+            throw CrmException.invalid(QueryMessages.CURSOR_OTHER_ORDER, Map.of());
         }
         JsonNode values = body.get("k");
         if (values == null || !values.isArray() || values.size() != keys.size()) {
-            throw CrmException.invalid(INVALID);
+            throw invalid();
         }
         List<Object> decoded = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -64,28 +65,32 @@ final class Cursor {
             byte[] json = Base64.getUrlDecoder().decode(cursor);
             JsonNode body = JSON.readTree(new String(json, StandardCharsets.UTF_8));
             if (body == null || !body.isObject()) {
-                throw CrmException.invalid(INVALID);
+                throw invalid();
             }
             return body;
         } catch (IllegalArgumentException | JacksonException e) {
-            throw CrmException.invalid(INVALID);
+            throw invalid();
         }
     }
 
     private static Object value(JsonNode node, SortKey key) {
         if (node == null || node.isNull()) {
             if (!key.field().nullable()) {
-                throw CrmException.invalid(INVALID);
+                throw invalid();
             }
             return null;
         }
         if (!node.isString()) {
-            throw CrmException.invalid(INVALID);
+            throw invalid();
         }
         try {
             return Values.parse(key.field().type(), node.stringValue());
         } catch (Values.Mismatch e) {
-            throw CrmException.invalid(INVALID);
+            throw invalid();
         }
+    }
+
+    private static CrmException invalid() {
+        return CrmException.invalid(QueryMessages.CURSOR_INVALID, Map.of());
     }
 }

@@ -1,7 +1,9 @@
 package com.makcrm.core.query;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.QueryMessages;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +23,7 @@ final class FieldResolver {
         ResolvedField resolved = resolve(path, position, "filter");
         if (!resolved.field().filterable()) {
             throw CrmException.invalid(
-                    "field '" + path + "' cannot be filtered (at position " + position + " in filter)");
+                    QueryMessages.NOT_FILTERABLE, Map.of("field", path, "position", String.valueOf(position)));
         }
         return join(resolved);
     }
@@ -29,8 +31,9 @@ final class FieldResolver {
     ResolvedField forOrder(String path, int position) {
         ResolvedField resolved = resolve(path, position, "order");
         if (!resolved.field().sortable() || resolved.type().isArray()) {
-            throw CrmException.invalid("field '" + path + "' of type " + resolved.type()
-                    + " cannot be sorted (at position " + position + " in order)");
+            throw CrmException.invalid(
+                    QueryMessages.NOT_SORTABLE,
+                    Map.of("field", path, "type", resolved.type().name(), "position", String.valueOf(position)));
         }
         return join(resolved);
     }
@@ -62,13 +65,33 @@ final class FieldResolver {
         Relation relation = dot < 0 ? null : object.relations().get(path.substring(0, dot));
         if (relation == null) {
             throw CrmException.invalid(
-                    "unknown field '" + path + "' on " + object.name() + " at position " + position + " in " + clause);
+                    QueryMessages.UNKNOWN_FIELD,
+                    Map.of(
+                            "field",
+                            path,
+                            "object",
+                            object.name(),
+                            "position",
+                            String.valueOf(position),
+                            "clause",
+                            clause));
         }
         String rest = path.substring(dot + 1);
         QueryField related = relation.target().fields().get(rest);
         if (related == null) {
-            throw CrmException.invalid("unknown field '" + rest + "' on "
-                    + relation.target().name() + " (in '" + path + "') at position " + position + " in " + clause);
+            throw CrmException.invalid(
+                    QueryMessages.UNKNOWN_RELATED_FIELD,
+                    Map.of(
+                            "field",
+                            rest,
+                            "object",
+                            relation.target().name(),
+                            "path",
+                            path,
+                            "position",
+                            String.valueOf(position),
+                            "clause",
+                            clause));
         }
         return new ResolvedField(path, related, relation);
     }

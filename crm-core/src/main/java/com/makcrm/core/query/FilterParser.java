@@ -1,12 +1,15 @@
 package com.makcrm.core.query;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.QueryMessages;
 import com.makcrm.core.query.FilterNode.And;
 import com.makcrm.core.query.FilterNode.Condition;
 import com.makcrm.core.query.FilterNode.Not;
 import com.makcrm.core.query.FilterNode.Or;
+import com.makcrm.core.query.TextScanner.Expected;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +19,10 @@ import java.util.Optional;
 final class FilterParser {
 
     private static final String CLAUSE = "filter";
-    private static final String CONDITION = "a condition such as name[eq]:value, or and(, or(, not(";
+    private static final Expected CONDITION = Expected.of("condition");
+    private static final Expected OPEN_PAREN = Expected.of("openParen");
+    private static final Expected COMMA_OR_CLOSE_PAREN = Expected.of("commaOrCloseParen");
+    private static final Expected VALUE = Expected.of("value");
 
     private final TextScanner scanner;
     private int conditions;
@@ -32,12 +38,19 @@ final class FilterParser {
         }
         if (text.length() > Limits.MAX_FILTER_LENGTH) {
             throw CrmException.invalid(
-                    "filter is too long: " + text.length() + " characters, at most " + Limits.MAX_FILTER_LENGTH);
+                    QueryMessages.TOO_LONG,
+                    Map.of(
+                            "clause",
+                            CLAUSE,
+                            "length",
+                            String.valueOf(text.length()),
+                            "max",
+                            String.valueOf(Limits.MAX_FILTER_LENGTH)));
         }
         FilterParser parser = new FilterParser(text);
         FilterNode node = parser.node(1);
         if (!parser.scanner.atEnd()) {
-            throw parser.scanner.unexpected("the end of the filter");
+            throw parser.scanner.unexpected(Expected.of("filterEnd"));
         }
         return Optional.of(node);
     }
@@ -54,9 +67,10 @@ final class FilterParser {
     private FilterNode group(String combinator, int position, int depth) {
         if (depth > Limits.MAX_DEPTH) {
             throw CrmException.invalid(
-                    "filter nests deeper than " + Limits.MAX_DEPTH + " levels at position " + position);
+                    QueryMessages.TOO_DEEP,
+                    Map.of("max", String.valueOf(Limits.MAX_DEPTH), "position", String.valueOf(position)));
         }
-        scanner.expect('(', "'('");
+        scanner.expect('(', OPEN_PAREN);
         switch (combinator) {
             case "and":
                 return new And(children(depth));
@@ -64,11 +78,12 @@ final class FilterParser {
                 return new Or(children(depth));
             case "not":
                 FilterNode child = node(depth + 1);
-                scanner.expect(')', "')' (not takes exactly one condition)");
+                scanner.expect(')', Expected.of("notCloseParen"));
                 return new Not(child);
             default:
-                throw CrmException.invalid("unknown combinator '" + combinator + "' at position " + position
-                        + " in filter, expected and, or or not");
+                throw CrmException.invalid(
+                        QueryMessages.UNKNOWN_COMBINATOR,
+                        Map.of("combinator", combinator, "position", String.valueOf(position)));
         }
     }
 
@@ -77,60 +92,75 @@ final class FilterParser {
         do {
             children.add(node(depth + 1));
         } while (scanner.tryConsume(','));
-        scanner.expect(')', "',' or ')'");
+        scanner.expect(')', COMMA_OR_CLOSE_PAREN);
         return children;
     }
 
     private Condition condition(String path, int position) {
         if (++conditions > Limits.MAX_CONDITIONS) {
-            throw CrmException.invalid("filter has more than " + Limits.MAX_CONDITIONS
-                    + " conditions; the one at position " + position + " is one too many");
+            throw CrmException.invalid(
+                    QueryMessages.TOO_MANY_CONDITIONS,
+                    Map.of("max", String.valueOf(Limits.MAX_CONDITIONS), "position", String.valueOf(position)));
         }
-        scanner.expect('[', "'[' and an operator, as in " + path + "[eq]:value");
+        scanner.expect('[', Expected.of("operatorBracket", "path", path));
         Operator operator = operator();
-        scanner.expect(']', "']'");
+        scanner.expect(']', Expected.of("closeBracket"));
         return new Condition(path, operator, values(operator), position);
     }
 
     private Operator operator() {
         int position = scanner.position();
-        String text = scanner.identifier("an operator (" + Operator.allTexts() + ")");
+        String text = scanner.identifier(Expected.of("operator", "operators", Operator.allTexts()));
         return Operator.byText(text)
-                .orElseThrow(() -> CrmException.invalid("unknown operator '" + text + "' at position " + position
-                        + " in filter, expected one of " + Operator.allTexts()));
+                .orElseThrow(() -> CrmException.invalid(
+                        QueryMessages.UNKNOWN_OPERATOR,
+                        Map.of(
+                                "operator",
+                                text,
+                                "position",
+                                String.valueOf(position),
+                                "operators",
+                                Operator.allTexts())));
     }
 
     private List<String> values(Operator operator) {
         switch (operator.arity()) {
             case NONE:
                 if (scanner.peekIs(':')) {
-                    throw scanner.unexpected("no value: " + operator.text() + " takes none");
+                    throw scanner.unexpected(Expected.of("noValue", "operator", operator.text()));
                 }
                 return List.of();
             case ONE:
-                scanner.expect(':', "':' and a value");
+                scanner.expect(':', Expected.of("colonValue"));
                 if (scanner.peekIs('(')) {
-                    throw scanner.unexpected("one value (quote it to search for '(')");
+                    throw scanner.unexpected(Expected.of("oneValue"));
                 }
-                return List.of(scanner.value("a value"));
+                return List.of(scanner.value(VALUE));
             default:
-                scanner.expect(':', "':' and a value or a list like (a,b)");
-                return scanner.peekIs('(') ? list(operator) : List.of(scanner.value("a value or a list like (a,b)"));
+                scanner.expect(':', Expected.of("colonValueOrList"));
+                return scanner.peekIs('(') ? list(operator) : List.of(scanner.value(Expected.of("valueOrList")));
         }
     }
 
     private List<String> list(Operator operator) {
-        scanner.expect('(', "'('");
+        scanner.expect('(', OPEN_PAREN);
         List<String> values = new ArrayList<>();
         do {
             int position = scanner.position();
             if (values.size() == Limits.MAX_LIST_VALUES) {
-                throw CrmException.invalid("too many values for " + operator.text() + " at position " + position
-                        + " in filter: at most " + Limits.MAX_LIST_VALUES);
+                throw CrmException.invalid(
+                        QueryMessages.TOO_MANY_VALUES,
+                        Map.of(
+                                "operator",
+                                operator.text(),
+                                "position",
+                                String.valueOf(position),
+                                "max",
+                                String.valueOf(Limits.MAX_LIST_VALUES)));
             }
-            values.add(scanner.value("a value"));
+            values.add(scanner.value(VALUE));
         } while (scanner.tryConsume(','));
-        scanner.expect(')', "',' or ')'");
+        scanner.expect(')', COMMA_OR_CLOSE_PAREN);
         return values;
     }
 }

@@ -1,16 +1,19 @@
 package com.makcrm.core.query;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.QueryMessages;
+import com.makcrm.core.query.TextScanner.Expected;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Parses {@code amount[desc],closeDate[asc,nullsLast],name}; the id tie-break is added by the compiler. */
 final class OrderParser {
 
     private static final String CLAUSE = "order";
-    private static final String OPTIONS = "asc, desc, nullsFirst or nullsLast";
+    private static final Expected OPTIONS = Expected.of("sortOption");
 
     private final TextScanner scanner;
 
@@ -24,7 +27,14 @@ final class OrderParser {
         }
         if (text.length() > Limits.MAX_ORDER_LENGTH) {
             throw CrmException.invalid(
-                    "order is too long: " + text.length() + " characters, at most " + Limits.MAX_ORDER_LENGTH);
+                    QueryMessages.TOO_LONG,
+                    Map.of(
+                            "clause",
+                            CLAUSE,
+                            "length",
+                            String.valueOf(text.length()),
+                            "max",
+                            String.valueOf(Limits.MAX_ORDER_LENGTH)));
         }
         return new OrderParser(text).keys();
     }
@@ -35,24 +45,32 @@ final class OrderParser {
         do {
             SortSpec key = key();
             if (!seen.add(key.path())) {
-                throw CrmException.invalid("field '" + key.path() + "' is sorted twice, again at position "
-                        + key.position() + " in order");
+                throw CrmException.invalid(
+                        QueryMessages.SORTED_TWICE,
+                        Map.of("field", key.path(), "position", String.valueOf(key.position())));
             }
             if (keys.size() == Limits.MAX_SORT_KEYS) {
-                throw CrmException.invalid("order has more than " + Limits.MAX_SORT_KEYS + " keys; '" + key.path()
-                        + "' at position " + key.position() + " is one too many");
+                throw CrmException.invalid(
+                        QueryMessages.TOO_MANY_SORT_KEYS,
+                        Map.of(
+                                "max",
+                                String.valueOf(Limits.MAX_SORT_KEYS),
+                                "field",
+                                key.path(),
+                                "position",
+                                String.valueOf(key.position())));
             }
             keys.add(key);
         } while (scanner.tryConsume(','));
         if (!scanner.atEnd()) {
-            throw scanner.unexpected("',' or the end of the order");
+            throw scanner.unexpected(Expected.of("orderEnd"));
         }
         return keys;
     }
 
     private SortSpec key() {
         int position = scanner.position();
-        String path = scanner.path("a field name");
+        String path = scanner.path(Expected.of("fieldName"));
         Boolean descending = null;
         Boolean nullsFirst = null;
         if (scanner.tryConsume('[')) {
@@ -64,19 +82,21 @@ final class OrderParser {
                     case "nullsFirst", "nullsLast" ->
                         nullsFirst = once(nullsFirst, option.equals("nullsFirst"), option, at);
                     default ->
-                        throw CrmException.invalid("unknown sort option '" + option + "' at position " + at
-                                + " in order, expected " + OPTIONS);
+                        throw CrmException.invalid(
+                                QueryMessages.UNKNOWN_SORT_OPTION,
+                                Map.of("option", option, "position", String.valueOf(at)));
                 }
             } while (scanner.tryConsume(','));
-            scanner.expect(']', "',' or ']'");
+            scanner.expect(']', Expected.of("commaOrCloseBracket"));
         }
         return new SortSpec(path, Boolean.TRUE.equals(descending), nullsFirst, position);
     }
 
     private static Boolean once(Boolean previous, boolean value, String option, int position) {
         if (previous != null) {
-            throw CrmException.invalid("conflicting sort option '" + option + "' at position " + position
-                    + " in order: give one direction and at most one nulls placement");
+            throw CrmException.invalid(
+                    QueryMessages.CONFLICTING_SORT_OPTION,
+                    Map.of("option", option, "position", String.valueOf(position)));
         }
         return value;
     }

@@ -1,8 +1,10 @@
 package com.makcrm.core.query;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.QueryMessages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -74,7 +76,8 @@ public final class QueryCompiler {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw CrmException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            throw CrmException.invalid(
+                    QueryMessages.LIMIT, Map.of("max", String.valueOf(MAX_LIMIT), "limit", String.valueOf(limit)));
         }
         return limit;
     }

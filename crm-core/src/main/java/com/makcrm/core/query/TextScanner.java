@@ -1,12 +1,33 @@
 package com.makcrm.core.query;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.Message;
+import com.makcrm.core.i18n.QueryMessages;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads the textual filter and order forms character by character for a recursive-descent parser, and words
  * every syntax error the same way: what was found, at which 1-based position, and what was expected.
  */
 final class TextScanner {
+
+    /**
+     * What a syntax error says was expected: a keyword of {@link QueryMessages#UNEXPECTED}'s {@code expected}
+     * select, and the arguments its branch names ({@code path}, {@code operator}, {@code operators}).
+     */
+    record Expected(String keyword, Map<String, String> args) {
+
+        static Expected of(String keyword) {
+            return new Expected(keyword, Map.of());
+        }
+
+        static Expected of(String keyword, String name, String value) {
+            return new Expected(keyword, Map.of(name, value));
+        }
+    }
+
+    static final Expected NAME_AFTER_DOT = Expected.of("nameAfterDot");
 
     private static final int MAX_TOKEN_SHOWN = 30;
     private static final String DELIMITERS = ",()[]:\"";
@@ -43,14 +64,14 @@ final class TextScanner {
         return false;
     }
 
-    void expect(char c, String expectation) {
+    void expect(char c, Expected expectation) {
         if (!tryConsume(c)) {
             throw unexpected(expectation);
         }
     }
 
     /** A name: a letter or underscore, then letters, digits and underscores. */
-    String identifier(String expectation) {
+    String identifier(Expected expectation) {
         if (atEnd() || !isNameStart(text.charAt(index))) {
             throw unexpected(expectation);
         }
@@ -62,20 +83,20 @@ final class TextScanner {
     }
 
     /** Dotted names without blanks: {@code name}, {@code company.name}, {@code custom.tier}. */
-    String path(String expectation) {
+    String path(Expected expectation) {
         StringBuilder path = new StringBuilder(identifier(expectation));
         while (index < text.length() && text.charAt(index) == '.') {
             index++;
             if (index >= text.length() || !isNameStart(text.charAt(index))) {
-                throw unexpected("a name after '.'");
+                throw unexpected(NAME_AFTER_DOT);
             }
-            path.append('.').append(identifier("a name after '.'"));
+            path.append('.').append(identifier(NAME_AFTER_DOT));
         }
         return path.toString();
     }
 
     /** A bare word up to a delimiter or blank, or a double-quoted string with \" and \\ escapes. */
-    String value(String expectation) {
+    String value(Expected expectation) {
         if (peekIs('"')) {
             return quoted();
         }
@@ -89,16 +110,23 @@ final class TextScanner {
         return text.substring(start, index);
     }
 
-    CrmException unexpected(String expectation) {
+    CrmException unexpected(Expected expectation) {
+        Map<String, Object> args = new HashMap<>(expectation.args());
+        args.put("expected", expectation.keyword());
         if (atEnd()) {
-            return error("unexpected end of " + clause + " at position " + (index + 1) + ", expected " + expectation);
+            args.put("at", "end");
+        } else {
+            args.put("at", "token");
+            args.put("token", tokenAt(index));
         }
-        return error("unexpected '" + tokenAt(index) + "' at position " + (index + 1) + " in " + clause + ", expected "
-                + expectation);
+        args.put("position", String.valueOf(index + 1));
+        args.put("clause", clause);
+        return CrmException.invalid(QueryMessages.UNEXPECTED, args);
     }
 
-    CrmException error(String message) {
-        return CrmException.invalid(message);
+    /** An error at 1-based {@code position} in this clause. */
+    CrmException error(Message message, int position) {
+        return CrmException.invalid(message, Map.of("position", String.valueOf(position), "clause", clause));
     }
 
     private String quoted() {
@@ -112,17 +140,18 @@ final class TextScanner {
             }
             value.append(c == '\\' ? escaped() : c);
         }
-        throw error("unterminated quoted value starting at position " + (opening + 1) + " in " + clause);
+        throw error(QueryMessages.UNTERMINATED_QUOTE, opening + 1);
     }
 
     private char escaped() {
         if (index >= text.length()) {
-            throw error("unterminated escape at position " + index + " in " + clause);
+            throw error(QueryMessages.UNTERMINATED_ESCAPE, index);
         }
         char c = text.charAt(index++);
         if (c != '"' && c != '\\') {
-            throw error("invalid escape '\\" + c + "' at position " + (index - 1) + " in " + clause
-                    + ", only \\\" and \\\\ are allowed");
+            throw CrmException.invalid(
+                    QueryMessages.INVALID_ESCAPE,
+                    Map.of("character", String.valueOf(c), "position", String.valueOf(index - 1), "clause", clause));
         }
         return c;
     }

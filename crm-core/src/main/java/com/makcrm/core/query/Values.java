@@ -14,10 +14,20 @@ import java.util.regex.Pattern;
  */
 final class Values {
 
-    /** Thrown with the expectation; callers add which field, operator and position. */
+    /**
+     * Thrown with the expectation, a keyword of {@link com.makcrm.core.i18n.QueryMessages#INVALID_VALUE}'s
+     * {@code expected} select; callers add which field, operator and position.
+     */
     static final class Mismatch extends Exception {
+        private final String expected;
+
         Mismatch(String expected) {
             super(expected, null, false, false);
+            this.expected = expected;
+        }
+
+        String expected() {
+            return expected;
         }
     }
 
@@ -31,12 +41,12 @@ final class Values {
 
     static Object parse(FieldType type, String text) throws Mismatch {
         if (text.indexOf('\0') >= 0) {
-            throw new Mismatch("text without NUL characters");
+            throw new Mismatch("noNul");
         }
         return switch (type) {
             case NUMBER -> decimal(text);
-            case INTEGER -> whole(text, "a whole number");
-            case CURRENCY -> whole(text, "an amount in minor units, a whole number such as 100000");
+            case INTEGER -> whole(text, "integer");
+            case CURRENCY -> whole(text, "currency");
             case BOOLEAN -> bool(text);
             case DATE -> date(text);
             case DATETIME -> dateTime(text);
@@ -55,7 +65,7 @@ final class Values {
 
     private static BigDecimal decimal(String text) throws Mismatch {
         if (!DECIMAL.matcher(text).matches()) {
-            throw new Mismatch("a number such as 12.5");
+            throw new Mismatch("number");
         }
         return new BigDecimal(text);
     }
@@ -70,7 +80,7 @@ final class Values {
     private static Boolean bool(String text) throws Mismatch {
         String lower = text.toLowerCase(Locale.ROOT);
         if (!lower.equals("true") && !lower.equals("false")) {
-            throw new Mismatch("true or false");
+            throw new Mismatch("boolean");
         }
         return Boolean.valueOf(lower);
     }
@@ -79,7 +89,7 @@ final class Values {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new Mismatch("a date as YYYY-MM-DD");
+            throw new Mismatch("date");
         }
     }
 
@@ -87,14 +97,14 @@ final class Values {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw new Mismatch("a date-time with offset (ISO 8601) such as 2024-05-01T10:00:00Z");
+            throw new Mismatch("dateTime");
         }
     }
 
     // UUID.fromString accepts short groups like 1-1-1-1-1; only the canonical form is a UUID here
     private static UUID uuid(String text) throws Mismatch {
         if (!UUID_TEXT.matcher(text).matches()) {
-            throw new Mismatch("a UUID such as 0190c5a4-7b3e-7c1d-9a2b-3c4d5e6f7a8b");
+            throw new Mismatch("uuid");
         }
         return UUID.fromString(text);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.query.FilterNode.And;
 import com.makcrm.core.query.FilterNode.Condition;
 import com.makcrm.core.query.FilterNode.Not;
@@ -207,5 +208,31 @@ class FilterParserTest {
     void limitsConditionCount() {
         String many = "and(" + String.join(",", java.util.Collections.nCopies(101, "a[isNull]")) + ")";
         assertInvalid(many, "filter has more than 100 conditions; the one at position 1005 is one too many");
+    }
+
+    private static String russian(String filter) {
+        CrmException e =
+                (CrmException) org.assertj.core.api.Assertions.catchThrowable(() -> FilterParser.parse(filter));
+        return Messages.fromClasspath().describe(e, Messages.RUSSIAN);
+    }
+
+    @Test
+    void syntaxErrorsReadInRussianKeepingTheSyntaxUntranslated() {
+        assertInvalid("and(name[eq]:a b[eq]:c)", "unexpected 'b' at position 16 in filter, expected ',' or ')'");
+        assertThat(russian("and(name[eq]:a b[eq]:c)"))
+                .isEqualTo("неожиданный фрагмент «b» (позиция 16 в параметре filter); ожидается «,» или «)»");
+        assertThat(russian("name"))
+                .isEqualTo("неожиданный конец параметра filter (позиция 5); ожидается «[» и оператор, например"
+                        + " name[eq]:value");
+        assertThat(russian("name[isNull]:x"))
+                .isEqualTo("неожиданный фрагмент «:» (позиция 13 в параметре filter); ожидается отсутствие значения:"
+                        + " isNull не принимает значений");
+        assertThat(russian("xor(a[eq]:1)"))
+                .isEqualTo("неизвестный комбинатор «xor» (позиция 1 в параметре filter); ожидается and, or или not");
+        assertInvalid(
+                "name[eq]:\"a\\nb\"", "invalid escape '\\n' at position 12 in filter, only \\\" and \\\\ are allowed");
+        assertThat(russian("name[eq]:\"a\\nb\""))
+                .isEqualTo("недопустимая escape-последовательность «\\n» (позиция 12 в параметре filter); допустимы"
+                        + " только \\\" и \\\\");
     }
 }

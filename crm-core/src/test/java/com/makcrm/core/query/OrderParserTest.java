@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.Messages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +76,17 @@ class OrderParserTest {
     @Test
     void limitsKeyCount() {
         assertInvalid("a,b,c,d,e,f", "order has more than 5 keys; 'f' at position 11 is one too many");
+    }
+
+    @Test
+    void orderErrorsReadInRussian() {
+        CrmException e = (CrmException)
+                org.assertj.core.api.Assertions.catchThrowable(() -> OrderParser.parse("name[asc,desc]"));
+        assertThat(e.getMessage())
+                .isEqualTo("conflicting sort option 'desc' at position 10 in order: give one direction and at most one"
+                        + " nulls placement");
+        assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                .isEqualTo("противоречивая опция сортировки «desc» (позиция 10 в параметре order): укажите одно"
+                        + " направление и не более одного положения пустых значений");
     }
 }

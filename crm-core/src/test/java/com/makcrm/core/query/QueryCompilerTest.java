@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.Messages;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -368,5 +369,29 @@ class QueryCompilerTest {
 
     private static String base64(String json) {
         return java.util.Base64.getUrlEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void compileErrorsReadInRussian() {
+        Messages messages = Messages.fromClasspath();
+        CrmException value = (CrmException) org.assertj.core.api.Assertions.catchThrowable(() -> where("won[eq]:yes"));
+        assertThat(value.getMessage())
+                .isEqualTo("invalid value 'yes' for won[eq] at position 1 in filter: expected true or false");
+        assertThat(messages.describe(value, Messages.RUSSIAN))
+                .isEqualTo("недопустимое значение «yes» для won[eq] (позиция 1 в параметре filter): ожидается true или"
+                        + " false");
+        CrmException field = (CrmException) org.assertj.core.api.Assertions.catchThrowable(() -> where("nme[eq]:x"));
+        assertThat(messages.describe(field, Messages.RUSSIAN))
+                .isEqualTo("неизвестное поле «nme» объекта opportunity (позиция 1 в параметре filter)");
+        CrmException cursor = (CrmException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> compiler.page(new PageRequest(null, "amount[desc]", "not base64!", 10)));
+        assertThat(cursor.getMessage()).isEqualTo("invalid cursor: use the nextCursor of a previous page unchanged");
+        assertThat(messages.describe(cursor, Messages.RUSSIAN))
+                .isEqualTo("недействительный курсор: передайте nextCursor предыдущей страницы без изменений");
+        CrmException limit = (CrmException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> compiler.page(new PageRequest(null, null, null, 1000)));
+        assertThat(limit.getMessage()).isEqualTo("limit must be between 1 and 200, got 1000");
+        assertThat(messages.describe(limit, Messages.RUSSIAN))
+                .isEqualTo("параметр limit должен быть от 1 до 200; получено 1000");
     }
 }

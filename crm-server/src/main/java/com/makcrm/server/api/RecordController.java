@@ -324,7 +324,9 @@ abstract class RecordController {
 
     static CrmException badChoice(String parameter, String value, String choices) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        return CrmException.invalidFields(
-                List.of(new FieldError(parameter, parameter + ": '" + shown + "' is not one of " + choices)));
+        return CrmException.invalidFields(List.of(FieldError.of(
+                parameter,
+                com.makcrm.core.i18n.QueryMessages.NOT_ONE_OF,
+                Map.of("field", parameter, "value", shown, "choices", choices))));
     }
 }
