@@ -1,5 +1,6 @@
 package com.makcrm.core.field;
 
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.value.Coerce;
 import com.makcrm.core.value.FieldErrors;
@@ -80,7 +81,7 @@ public final class CustomValues {
     private void rejectUnknown(Map<String, Object> input, FieldErrors errors) {
         for (String key : input.keySet()) {
             if (!byName.containsKey(key)) {
-                errors.add("custom." + key, "custom." + key + ": no such custom field");
+                errors.add("custom." + key, RecordMessages.FIELD_UNKNOWN, Map.of("field", "custom." + key));
             }
         }
     }
@@ -103,8 +104,18 @@ public final class CustomValues {
 
     private static String option(FieldDefinition def, String path, String value) {
         if (!def.allows(value)) {
-            throw com.makcrm.core.error.CrmException.invalid(path + ": '" + value + "' is not one of "
-                    + def.options().stream().map(SelectOption::value).toList());
+            throw com.makcrm.core.error.CrmException.invalid(
+                    RecordMessages.NOT_ONE_OF,
+                    Map.of(
+                            "field",
+                            path,
+                            "value",
+                            String.valueOf(value),
+                            "allowed",
+                            def.options().stream()
+                                    .map(SelectOption::value)
+                                    .toList()
+                                    .toString()));
         }
         return value;
     }

@@ -3,6 +3,7 @@ package com.makcrm.core.field;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.value.FieldErrors;
 import com.makcrm.core.value.Json;
@@ -98,7 +99,7 @@ public final class FieldDefinitionService {
         return list(schema, object).stream()
                 .filter(d -> d.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> CrmException.notFound("custom field " + object + "." + name + " not found"));
+                .orElseThrow(() -> notFound(object, name));
     }
 
     public FieldDefinition create(String schema, NewField f) {
@@ -109,11 +110,11 @@ public final class FieldDefinitionService {
                 () -> tx.write(schema, c -> {
                     List<FieldDefinition> existing = list(c, f.object());
                     if (existing.stream().anyMatch(d -> d.name().equals(f.name()))) {
-                        throw CrmException.conflict("custom field " + f.object() + "." + f.name() + " already exists");
+                        throw exists(f.object(), f.name());
                     }
                     if (existing.size() >= MAX_FIELDS_PER_OBJECT) {
                         throw CrmException.conflict(
-                                f.object() + " already has " + MAX_FIELDS_PER_OBJECT + " custom fields");
+                                RecordMessages.FIELD_LIMIT, Map.of("object", f.object(), "max", MAX_FIELDS_PER_OBJECT));
                     }
                     int position = f.position() != null ? f.position() : existing.size();
                     insert(c, draft, position);
@@ -132,11 +133,19 @@ public final class FieldDefinitionService {
                     FieldDefinition current = list(c, object).stream()
                             .filter(d -> d.name().equals(name))
                             .findFirst()
-                            .orElseThrow(
-                                    () -> CrmException.notFound("custom field " + object + "." + name + " not found"));
+                            .orElseThrow(() -> notFound(object, name));
                     if (expectedVersion != null && expectedVersion != current.version()) {
-                        throw CrmException.conflict("custom field " + object + "." + name + " is at version "
-                                + current.version() + ", not " + expectedVersion);
+                        throw CrmException.conflict(
+                                RecordMessages.FIELD_STALE_VERSION,
+                                Map.of(
+                                        "object",
+                                        object,
+                                        "name",
+                                        name,
+                                        "current",
+                                        String.valueOf(current.version()),
+                                        "expected",
+                                        String.valueOf(expectedVersion)));
                     }
                     FieldDefinition changed = validate(merge(current, ch));
                     updateRow(c, current, changed);
@@ -158,7 +167,7 @@ public final class FieldDefinitionService {
                         ps.setString(1, object);
                         ps.setString(2, name);
                         if (ps.executeUpdate() == 0) {
-                            throw CrmException.notFound("custom field " + object + "." + name + " not found");
+                            throw notFound(object, name);
                         }
                     }
                     return null;
@@ -183,13 +192,23 @@ public final class FieldDefinitionService {
         if (f.name() == null || !NAME.matcher(f.name()).matches()) {
             errors.add(
                     "name",
-                    "name: must be camelCase letters and digits starting with a lowercase letter"
-                            + " (at most 63), got '" + f.name() + "'");
+                    RecordMessages.FIELD_NAME_INVALID,
+                    Map.of("field", "name", "value", String.valueOf(f.name())));
         } else if (builtInNames.getOrDefault(f.object(), Set.of()).contains(f.name())) {
-            errors.add("name", "name: '" + f.name() + "' is a built-in field of " + f.object());
+            errors.add(
+                    "name",
+                    RecordMessages.FIELD_NAME_BUILT_IN,
+                    Map.of("field", "name", "value", f.name(), "object", f.object()));
         }
         if (f.type() == null) {
-            errors.add("type", "type: required, one of " + List.of(CustomFieldType.values()));
+            errors.add(
+                    "type",
+                    RecordMessages.FIELD_TYPE_REQUIRED,
+                    Map.of(
+                            "field",
+                            "type",
+                            "types",
+                            List.of(CustomFieldType.values()).toString()));
         }
         String label = f.label() == null ? f.name() : errors.check("label", () -> Values.text("label", f.label(), 200));
         List<SelectOption> options = checkOptions(f, errors);
@@ -235,19 +254,28 @@ public final class FieldDefinitionService {
         }
         if (!f.type().hasOptions()) {
             if (!options.isEmpty()) {
-                errors.add("options", "options: only SELECT and MULTI_SELECT fields have options");
+                errors.add("options", RecordMessages.FIELD_OPTIONS_NOT_ALLOWED, Map.of("field", "options"));
             }
             return List.of();
         }
         if (options.isEmpty() || options.size() > MAX_OPTIONS) {
-            errors.add("options", "options: a " + f.type() + " field needs 1 to " + MAX_OPTIONS + " options");
+            errors.add(
+                    "options",
+                    RecordMessages.FIELD_OPTIONS_COUNT,
+                    Map.of("field", "options", "type", f.type().name(), "max", String.valueOf(MAX_OPTIONS)));
         }
         Set<String> seen = new HashSet<>();
         for (SelectOption o : options) {
             if (o.value() == null || !OPTION_VALUE.matcher(o.value()).matches()) {
-                errors.add("options", "options: value '" + o.value() + "' must be 1-100 letters, digits, space, _ . -");
+                errors.add(
+                        "options",
+                        RecordMessages.FIELD_OPTION_VALUE_INVALID,
+                        Map.of("field", "options", "value", String.valueOf(o.value())));
             } else if (!seen.add(o.value())) {
-                errors.add("options", "options: value '" + o.value() + "' appears twice");
+                errors.add(
+                        "options",
+                        RecordMessages.FIELD_OPTION_VALUE_DUPLICATE,
+                        Map.of("field", "options", "value", o.value()));
             }
         }
         return options.stream()
@@ -271,7 +299,7 @@ public final class FieldDefinitionService {
             ps.executeUpdate();
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw CrmException.conflict("custom field " + d.object() + "." + d.name() + " already exists");
+                throw exists(d.object(), d.name());
             }
             throw e;
         }
@@ -290,7 +318,8 @@ public final class FieldDefinitionService {
             ps.setObject(6, current.id());
             ps.setInt(7, current.version());
             if (ps.executeUpdate() == 0) {
-                throw CrmException.conflict("custom field " + d.object() + "." + d.name() + " changed concurrently");
+                throw CrmException.conflict(
+                        RecordMessages.FIELD_CHANGED_CONCURRENTLY, Map.of("object", d.object(), "name", d.name()));
             }
         }
     }
@@ -333,7 +362,18 @@ public final class FieldDefinitionService {
 
     private static void checkObject(String object) {
         if (object == null || !OBJECTS.contains(object)) {
-            throw CrmException.invalid("custom fields exist on " + OBJECTS + ", not on '" + object + "'");
+            throw CrmException.invalid(
+                    RecordMessages.FIELD_OBJECT_INVALID,
+                    Map.of("objects", OBJECTS.toString(), "object", String.valueOf(object)));
         }
+    }
+
+    private static CrmException notFound(String object, String name) {
+        return CrmException.notFound(
+                RecordMessages.FIELD_NOT_FOUND, Map.of("object", String.valueOf(object), "name", String.valueOf(name)));
+    }
+
+    private static CrmException exists(String object, String name) {
+        return CrmException.conflict(RecordMessages.FIELD_EXISTS, Map.of("object", object, "name", name));
     }
 }

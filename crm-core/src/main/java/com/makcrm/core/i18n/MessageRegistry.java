@@ -19,7 +19,8 @@ public final class MessageRegistry {
             ProblemMessages.class,
             ValidationMessages.class,
             CliMessages.class,
-            QueryMessages.class);
+            QueryMessages.class,
+            RecordMessages.class);
 
     private MessageRegistry() {}
 

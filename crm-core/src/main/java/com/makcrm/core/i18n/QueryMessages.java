@@ -179,10 +179,4 @@ public final class QueryMessages {
             "query.cursor.otherOrder",
             "cursor was made for a different order; request the first page again",
             "The cursor query parameter came from a listing sorted differently (another order parameter).");
-    public static final Message NOT_ONE_OF = new Message(
-            "query.parameter.notOneOf",
-            "{field}: ''{value}'' is not one of {choices}",
-            "Validation error: a query parameter takes one of a few fixed words. {field}: the parameter's name;"
-                    + " {value}: what was sent (maybe shortened with ...); {choices}: the allowed words, e.g. fail,"
-                    + " update (all untranslated).");
 }

@@ -1,5 +1,6 @@
 package com.makcrm.core.record;
 
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.value.Coerce;
 import com.makcrm.core.value.FieldErrors;
 import com.makcrm.core.value.Values;
@@ -45,7 +46,10 @@ final class AddressAttribute implements Attribute {
         }
         for (String key : in.keySet()) {
             if (!Set.copyOf(PARTS).contains(key)) {
-                errors.add(name + "." + key, name + "." + key + ": unknown part; use " + PARTS);
+                errors.add(
+                        name + "." + key,
+                        RecordMessages.ADDRESS_PART_UNKNOWN,
+                        Map.of("field", name + "." + key, "parts", PARTS.toString()));
             }
         }
         for (String part : PARTS) {

@@ -1,5 +1,6 @@
 package com.makcrm.core.record;
 
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.value.Coerce;
 import com.makcrm.core.value.FieldErrors;
 import com.makcrm.core.value.Values;
@@ -84,7 +85,10 @@ final class ContactsAttribute implements Attribute {
             }
         }
         if (additional.size() > MAX_ADDITIONAL) {
-            errors.add(name + ".additional", name + ".additional: at most " + MAX_ADDITIONAL + " values");
+            errors.add(
+                    name + ".additional",
+                    RecordMessages.TOO_MANY_CONTACTS,
+                    Map.of("field", name + ".additional", "max", MAX_ADDITIONAL));
         }
         if (primary == null && !additional.isEmpty()) {
             primary = additional.iterator().next(); // the first one becomes primary rather than leaving none

@@ -1,8 +1,10 @@
 package com.makcrm.core.record;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.RecordMessages;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /** The CRM object types records belong to. */
 public enum ObjectKind {
@@ -44,7 +46,15 @@ public enum ObjectKind {
         return Arrays.stream(values())
                 .filter(k -> k.apiName.equals(n) || k.plural.equals(n))
                 .findFirst()
-                .orElseThrow(() -> CrmException.invalid("unknown object '" + name + "'; known: "
-                        + Arrays.stream(values()).map(ObjectKind::apiName).toList()));
+                .orElseThrow(() -> CrmException.invalid(
+                        RecordMessages.UNKNOWN_OBJECT,
+                        Map.of(
+                                "name",
+                                String.valueOf(name),
+                                "known",
+                                Arrays.stream(values())
+                                        .map(ObjectKind::apiName)
+                                        .toList()
+                                        .toString())));
     }
 }

@@ -1,5 +1,6 @@
 package com.makcrm.core.record;
 
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.value.FieldErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,10 @@ final class RecordChecks {
             if (a.references() != null && a instanceof ScalarAttribute s && columns.get(s.column()) != null) {
                 UUID id = (UUID) columns.get(s.column());
                 if (!exists(c, a.references(), id)) {
-                    errors.add(a.name(), a.name() + ": no " + a.references().apiName() + " with id " + id);
+                    errors.add(
+                            a.name(),
+                            RecordMessages.REFERENCE_NOT_FOUND,
+                            Map.of("field", a.name(), "object", a.references().apiName(), "id", id.toString()));
                 }
             }
         }
@@ -36,7 +40,10 @@ final class RecordChecks {
         for (Map.Entry<ObjectKind, Set<UUID>> e : links.entrySet()) {
             for (UUID id : e.getValue()) {
                 if (!exists(c, e.getKey(), id)) {
-                    errors.add("targets", "targets: no " + e.getKey().apiName() + " with id " + id);
+                    errors.add(
+                            "targets",
+                            RecordMessages.REFERENCE_NOT_FOUND,
+                            Map.of("field", "targets", "object", e.getKey().apiName(), "id", id.toString()));
                 }
             }
         }
@@ -74,7 +81,10 @@ final class RecordChecks {
         }
         List<Stage> stages = stages(c, pipeline);
         if (stages.isEmpty()) {
-            errors.add("pipelineId", "pipelineId: no pipeline with id " + pipeline);
+            errors.add(
+                    "pipelineId",
+                    RecordMessages.PIPELINE_NOT_FOUND,
+                    Map.of("field", "pipelineId", "id", pipeline.toString()));
             return;
         }
         String stage = columns.containsKey("stage") ? (String) columns.get("stage") : currentStage;
@@ -84,8 +94,14 @@ final class RecordChecks {
         if (chosen.isEmpty()) {
             errors.add(
                     "stage",
-                    "stage: '" + stage + "' is not a stage of this pipeline; use one of "
-                            + stages.stream().map(Stage::key).toList());
+                    RecordMessages.STAGE_UNKNOWN,
+                    Map.of(
+                            "field",
+                            "stage",
+                            "value",
+                            stage,
+                            "stages",
+                            stages.stream().map(Stage::key).toList().toString()));
             return;
         }
         columns.put("pipeline_id", pipeline);

@@ -2,6 +2,7 @@ package com.makcrm.core.record;
 
 import com.makcrm.core.field.CustomValues;
 import com.makcrm.core.field.FieldDefinition;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.value.FieldErrors;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class RecordColumns {
         }
         for (String key : input.keySet()) {
             if (!model.attributes().containsKey(key) && !(key.equals("custom") && kind.hasCustomFields())) {
-                errors.add(key, key + ": unknown field of " + kind.apiName());
+                errors.add(key, RecordMessages.UNKNOWN_FIELD, Map.of("field", key, "object", kind.apiName()));
             }
         }
         Map<String, Object> customValues = null;

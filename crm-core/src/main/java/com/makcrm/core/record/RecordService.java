@@ -8,6 +8,7 @@ import com.makcrm.core.field.FieldDefinition;
 import com.makcrm.core.field.FieldDefinitionCache;
 import com.makcrm.core.field.FieldDefinitionService;
 import com.makcrm.core.i18n.CoreMessages;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.query.CompiledPage;
@@ -191,7 +192,8 @@ public final class RecordService {
 
     private static void checkBulk(int size) {
         if (size < 1 || size > MAX_BULK) {
-            throw CrmException.invalid("a bulk call takes 1 to " + MAX_BULK + " records, got " + size);
+            throw CrmException.invalid(
+                    RecordMessages.BULK_SIZE, Map.of("max", String.valueOf(MAX_BULK), "size", String.valueOf(size)));
         }
     }
 
@@ -284,7 +286,8 @@ public final class RecordService {
         CrmRecord update(UUID id, int expectedVersion, Map<String, Object> patch) throws SQLException {
             CrmRecord before = require(id, true);
             if (before.deleted()) {
-                throw CrmException.conflict(model.kind().apiName() + " " + id + " is deleted; restore it first");
+                throw CrmException.conflict(
+                        RecordMessages.DELETED, Map.of("object", model.kind().apiName(), "id", id.toString()));
             }
             if (before.version() != expectedVersion) {
                 throw staleVersion(id, before.version(), expectedVersion);
@@ -346,9 +349,19 @@ public final class RecordService {
             Map<String, Object> columns = columnsOf(before);
             Optional<RecordChecks.Duplicate> dup = RecordChecks.duplicate(c, model.kind(), columns, id);
             if (dup.isPresent()) {
-                throw CrmException.conflict("cannot restore " + model.kind().apiName() + " " + id + ": "
-                        + dup.get().id() + " now has " + dup.get().field() + " '"
-                        + dup.get().value() + "'");
+                throw CrmException.conflict(
+                        RecordMessages.RESTORE_DUPLICATE,
+                        Map.of(
+                                "object",
+                                model.kind().apiName(),
+                                "id",
+                                id.toString(),
+                                "existing",
+                                String.valueOf(dup.get().id()),
+                                "field",
+                                String.valueOf(dup.get().field()),
+                                "value",
+                                String.valueOf(dup.get().value())));
             }
             rows.setDeleted(c, id, false, scope.actor());
             CrmRecord after = require(id, false);
@@ -360,7 +373,8 @@ public final class RecordService {
             CrmRecord before = require(id, true);
             if (!before.deleted()) {
                 throw CrmException.conflict(
-                        model.kind().apiName() + " " + id + " must be deleted before it can be destroyed");
+                        RecordMessages.NOT_DELETED,
+                        Map.of("object", model.kind().apiName(), "id", id.toString()));
             }
             rows.destroy(c, id);
             Timeline.append(
@@ -414,11 +428,14 @@ public final class RecordService {
                         || key.equals("custom") && model.kind().hasCustomFields()
                         || key.equals("targets") && targets != null;
                 if (!known) {
-                    errors.add(
-                            key,
-                            ObjectModel.SYSTEM_FIELDS.contains(key)
-                                    ? key + ": is set by the server and cannot be written"
-                                    : key + ": unknown field of " + model.kind().apiName());
+                    if (ObjectModel.SYSTEM_FIELDS.contains(key)) {
+                        errors.add(key, RecordMessages.SYSTEM_FIELD, Map.of("field", key));
+                    } else {
+                        errors.add(
+                                key,
+                                RecordMessages.UNKNOWN_FIELD,
+                                Map.of("field", key, "object", model.kind().apiName()));
+                    }
                 }
             }
         }
@@ -453,19 +470,39 @@ public final class RecordService {
 
         private CrmException translate(SQLException e) {
             if (Sql.isUniqueViolation(e)) {
-                return CrmException.conflict("a " + model.kind().apiName() + " with the same "
-                        + (model.kind() == ObjectKind.COMPANY ? "domain" : "email") + " was just created");
+                return CrmException.conflict(
+                        RecordMessages.DUPLICATE_RACE,
+                        Map.of(
+                                "object",
+                                model.kind().apiName(),
+                                "field",
+                                model.kind() == ObjectKind.COMPANY ? "domain" : "email"));
             }
             if ("23514".equals(e.getSQLState()) || "23503".equals(e.getSQLState())) {
-                return CrmException.invalid(model.kind().apiName() + " violates a data rule: "
-                        + e.getMessage().lines().findFirst().orElse(""));
+                return CrmException.invalid(
+                        RecordMessages.DATA_RULE,
+                        Map.of(
+                                "object",
+                                model.kind().apiName(),
+                                "reason",
+                                String.valueOf(e.getMessage())
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("")));
             }
             return Sql.translate("writing " + model.kind().apiName(), e, "the configured database");
         }
 
         private static CrmException staleVersion(UUID id, int current, int expected) {
-            return CrmException.conflict("record " + id + " is at version " + current + ", but the change was made"
-                    + " against version " + expected + "; reload it and apply the change again");
+            return CrmException.conflict(
+                    RecordMessages.STALE_VERSION,
+                    Map.of(
+                            "id",
+                            id.toString(),
+                            "current",
+                            String.valueOf(current),
+                            "expected",
+                            String.valueOf(expected)));
         }
 
         private static Map<String, Object> auditable(CrmRecord r) {

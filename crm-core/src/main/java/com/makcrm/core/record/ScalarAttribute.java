@@ -1,6 +1,7 @@
 package com.makcrm.core.record;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.value.Coerce;
 import com.makcrm.core.value.FieldErrors;
@@ -121,14 +122,25 @@ final class ScalarAttribute implements Attribute {
 
     private Object checkRange(long value) {
         if (value < min || value > max) {
-            throw CrmException.invalid(name + ": must be between " + min + " and " + max + ", got " + value);
+            throw CrmException.invalid(
+                    RecordMessages.OUT_OF_RANGE,
+                    Map.of(
+                            "field",
+                            name,
+                            "min",
+                            String.valueOf(min),
+                            "max",
+                            String.valueOf(max),
+                            "value",
+                            String.valueOf(value)));
         }
         return type == Type.INTEGER && max <= Integer.MAX_VALUE ? (Object) (int) value : value;
     }
 
     private String checkAllowed(String value) {
         if (!allowed.contains(value)) {
-            throw CrmException.invalid(name + ": '" + value + "' is not one of " + allowed);
+            throw CrmException.invalid(
+                    RecordMessages.NOT_ONE_OF, Map.of("field", name, "value", value, "allowed", allowed.toString()));
         }
         return value;
     }

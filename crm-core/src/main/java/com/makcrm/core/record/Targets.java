@@ -1,5 +1,6 @@
 package com.makcrm.core.record;
 
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.value.Coerce;
 import com.makcrm.core.value.FieldErrors;
 import java.sql.Connection;
@@ -74,7 +75,10 @@ final class Targets {
         for (Map.Entry<String, Object> e : in.entrySet()) {
             ObjectKind kind = KEYS.get(e.getKey());
             if (kind == null) {
-                errors.add("targets." + e.getKey(), "targets." + e.getKey() + ": unknown; use " + ORDER);
+                errors.add(
+                        "targets." + e.getKey(),
+                        RecordMessages.TARGET_UNKNOWN,
+                        Map.of("field", "targets." + e.getKey(), "known", ORDER.toString()));
                 continue;
             }
             Set<UUID> ids = new LinkedHashSet<>();
@@ -93,7 +97,10 @@ final class Targets {
             out.put(kind, ids);
         }
         if (total > MAX_LINKS) {
-            errors.add("targets", "targets: at most " + MAX_LINKS + " links, got " + total);
+            errors.add(
+                    "targets",
+                    RecordMessages.TOO_MANY_TARGETS,
+                    Map.of("field", "targets", "max", MAX_LINKS, "count", String.valueOf(total)));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package com.makcrm.core.search;
 
 import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.tenant.TenantScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,12 +47,24 @@ public final class SearchService {
 
     public List<SearchHit> search(TenantScope scope, String query, Set<String> objects, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw CrmException.invalid("limit: must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            throw CrmException.invalid(
+                    RecordMessages.OUT_OF_RANGE,
+                    Map.of(
+                            "field",
+                            "limit",
+                            "min",
+                            "1",
+                            "max",
+                            String.valueOf(MAX_LIMIT),
+                            "value",
+                            String.valueOf(limit)));
         }
         Set<String> chosen = objects == null || objects.isEmpty() ? OBJECTS : objects;
         for (String o : chosen) {
             if (!OBJECTS.contains(o)) {
-                throw CrmException.invalid("objects: '" + o + "' is not searchable; use " + OBJECTS);
+                throw CrmException.invalid(
+                        RecordMessages.SEARCH_NOT_SEARCHABLE,
+                        Map.of("field", "objects", "value", String.valueOf(o), "objects", OBJECTS.toString()));
             }
         }
         List<String> terms = SearchTerms.parse(query);

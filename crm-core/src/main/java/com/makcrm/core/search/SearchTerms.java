@@ -1,9 +1,12 @@
 package com.makcrm.core.search;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.RecordMessages;
+import com.makcrm.core.i18n.ValidationMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +24,12 @@ final class SearchTerms {
 
     static List<String> parse(String query) {
         if (query == null || query.isBlank()) {
-            throw CrmException.invalid("q: a search needs at least one character");
+            throw CrmException.invalid(RecordMessages.SEARCH_QUERY_EMPTY, Map.of("field", "q"));
         }
         String q = query.strip().toLowerCase(Locale.ROOT);
         if (q.length() > MAX_QUERY) {
-            throw CrmException.invalid("q: at most " + MAX_QUERY + " characters, got " + q.length());
+            throw CrmException.invalid(
+                    ValidationMessages.TOO_LONG, Map.of("field", "q", "max", MAX_QUERY, "length", q.length()));
         }
         if (PHONE_LIKE.matcher(q).matches() && digits(q).length() >= 4) {
             String digits = digits(q);

@@ -2,6 +2,7 @@ package com.makcrm.core.timeline;
 
 import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.tenant.TenantScope;
 import com.makcrm.core.timeline.TimelineEvent.Action;
@@ -70,7 +71,9 @@ public final class Timeline {
     /** Newest first; {@code before} is the id of the last event of the previous page. */
     public List<TimelineEvent> list(TenantScope scope, String object, UUID recordId, UUID before, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw CrmException.invalid("limit must be between 1 and " + MAX_PAGE + ", got " + limit);
+            throw CrmException.invalid(
+                    RecordMessages.TIMELINE_LIMIT,
+                    Map.of("max", String.valueOf(MAX_PAGE), "limit", String.valueOf(limit)));
         }
         String sql = "select id, occurred_at, actor, object, record_id, action, diff from timeline_event"
                 + " where object = ? and record_id = ?"

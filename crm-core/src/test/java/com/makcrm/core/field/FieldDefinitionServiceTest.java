@@ -2,12 +2,14 @@ package com.makcrm.core.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.makcrm.core.TenantFixture;
 import com.makcrm.core.TestSql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.record.CrmRecord;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.WriteOptions;
@@ -89,6 +91,47 @@ class FieldDefinitionServiceTest {
                         tenant.schema(),
                         new NewField("company", "founded", null, CustomFieldType.DATE, false, "yesterday", null, null)))
                 .hasMessageContaining("defaultValue");
+    }
+
+    @Test
+    void definitionErrorsReadInRussian() {
+        Messages messages = Messages.fromClasspath();
+        add("company", "tier", CustomFieldType.TEXT);
+
+        CrmException exists =
+                catchThrowableOfType(CrmException.class, () -> add("company", "tier", CustomFieldType.NUMBER));
+        assertThat(exists.getMessage()).isEqualTo("custom field company.tier already exists");
+        assertThat(messages.describe(exists, Messages.RUSSIAN))
+                .isEqualTo("настраиваемое поле company.tier уже существует");
+
+        CrmException stale = catchThrowableOfType(
+                CrmException.class,
+                () -> fields.update(
+                        tenant.schema(), "company", "tier", 7, new FieldChange("T", null, null, false, null, null)));
+        assertThat(stale.getMessage()).isEqualTo("custom field company.tier is at version 1, not 7");
+        assertThat(messages.describe(stale, Messages.RUSSIAN))
+                .isEqualTo("настраиваемое поле company.tier уже в версии 1, а не 7");
+
+        CrmException invalid = catchThrowableOfType(
+                CrmException.class,
+                () -> fields.create(
+                        tenant.schema(),
+                        new NewField(
+                                "company",
+                                "Bad Name",
+                                null,
+                                CustomFieldType.SELECT,
+                                false,
+                                null,
+                                List.of(new SelectOption("A", null, null), new SelectOption("A", null, null)),
+                                null)));
+        assertThat(invalid.getMessage())
+                .isEqualTo("name: must be camelCase letters and digits starting with a lowercase letter (at most 63),"
+                        + " got 'Bad Name'; options: value 'A' appears twice");
+        assertThat(messages.describe(invalid, Messages.RUSSIAN))
+                .isEqualTo("name: имя должно быть в camelCase из латинских букв и цифр, начинаться со строчной буквы"
+                        + " и быть не длиннее 63 символов, получено «Bad Name»; options: значение «A» встречается"
+                        + " дважды");
     }
 
     @Test

@@ -447,6 +447,42 @@ class RecordServiceTest {
     }
 
     @Test
+    void duplicatesAndStaleVersionsReadInRussian() {
+        Messages messages = Messages.fromClasspath();
+        CrmRecord acme = create(ObjectKind.COMPANY, Map.of("name", "Acme", "domain", "acme.com"));
+
+        CrmException duplicate = catchThrowableOfType(
+                CrmException.class, () -> create(ObjectKind.COMPANY, Map.of("name", "Acme 2", "domain", "acme.com")));
+        assertThat(duplicate.getMessage())
+                .isEqualTo("a company with domain 'acme.com' already exists: " + acme.id()
+                        + " (create with upsert to update it instead)");
+        assertThat(messages.describe(duplicate, Messages.RUSSIAN))
+                .isEqualTo("запись company со значением «acme.com» в поле domain уже существует: " + acme.id()
+                        + " (чтобы обновить её вместо создания новой, используйте upsert)");
+
+        records.update(tenant, ObjectKind.COMPANY, acme.id(), 1, Map.of("name", "Acme Inc"));
+        CrmException stale = catchThrowableOfType(
+                CrmException.class,
+                () -> records.update(tenant, ObjectKind.COMPANY, acme.id(), 1, Map.of("name", "Lost")));
+        assertThat(stale.getMessage())
+                .isEqualTo("record " + acme.id() + " is at version 2, but the change was made against version 1;"
+                        + " reload it and apply the change again");
+        assertThat(messages.describe(stale, Messages.RUSSIAN))
+                .isEqualTo("запись " + acme.id() + " уже в версии 2, а изменение сделано для версии 1;"
+                        + " загрузите её заново и повторите изменение");
+
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("name", "X");
+        input.put("version", 3);
+        input.put("nope", 1);
+        CrmException unknown = catchThrowableOfType(CrmException.class, () -> create(ObjectKind.COMPANY, input));
+        assertThat(unknown.getMessage())
+                .isEqualTo("version: is set by the server and cannot be written; nope: unknown field of company");
+        assertThat(messages.describe(unknown, Messages.RUSSIAN))
+                .isEqualTo("version: задаётся сервером, записать его нельзя; nope: у объекта company нет такого поля");
+    }
+
+    @Test
     void twoTenantsNeverSeeEachOthersRecords() {
         TenantScope other = fixture.newTenant();
         CrmRecord mine = create(ObjectKind.COMPANY, Map.of("name", "Mine", "domain", "shared.example"));

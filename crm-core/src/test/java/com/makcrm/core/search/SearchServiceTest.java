@@ -2,11 +2,13 @@ package com.makcrm.core.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.makcrm.core.TenantFixture;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.field.CustomFieldType;
 import com.makcrm.core.field.NewField;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.record.CrmRecord;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.RecordService;
@@ -151,5 +153,26 @@ class SearchServiceTest {
         assertThatThrownBy(() -> find("x".repeat(201))).hasMessageContaining("200");
         assertThatThrownBy(() -> search.search(tenant, "a", Set.of("task"), 10)).hasMessageContaining("not searchable");
         assertThatThrownBy(() -> search.search(tenant, "a", null, 51)).hasMessageContaining("limit");
+    }
+
+    @Test
+    void searchErrorsReadInRussian() {
+        Messages messages = Messages.fromClasspath();
+        CrmException notSearchable =
+                catchThrowableOfType(CrmException.class, () -> search.search(tenant, "a", Set.of("task"), 10));
+        assertThat(notSearchable.getMessage()).startsWith("objects: 'task' is not searchable; use [");
+        assertThat(messages.describe(notSearchable, Messages.RUSSIAN))
+                .startsWith("objects: по объекту «task» поиск не выполняется; используйте [");
+
+        CrmException limit = catchThrowableOfType(CrmException.class, () -> search.search(tenant, "a", null, 51));
+        assertThat(limit.getMessage()).isEqualTo("limit: must be between 1 and 50, got 51");
+        assertThat(messages.describe(limit, Messages.RUSSIAN)).isEqualTo("limit: должно быть от 1 до 50, получено 51");
+
+        CrmException empty = catchThrowableOfType(CrmException.class, () -> find(" "));
+        assertThat(empty.getMessage()).isEqualTo("q: a search needs at least one character");
+        assertThat(messages.describe(empty, Messages.RUSSIAN)).isEqualTo("q: для поиска нужен хотя бы один символ");
+
+        CrmException tooLong = catchThrowableOfType(CrmException.class, () -> find("x".repeat(201)));
+        assertThat(tooLong.getMessage()).isEqualTo("q: at most 200 characters, got 201");
     }
 }

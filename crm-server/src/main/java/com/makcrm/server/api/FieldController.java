@@ -9,6 +9,7 @@ import com.makcrm.core.field.FieldChange;
 import com.makcrm.core.field.FieldDefinition;
 import com.makcrm.core.field.FieldDefinitionService;
 import com.makcrm.core.field.NewField;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.server.api.ApiViews.DataResponse;
 import com.makcrm.server.api.FieldApi.FieldChangeRequest;
 import com.makcrm.server.api.FieldApi.NewFieldRequest;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -155,8 +157,17 @@ class FieldController {
         if (expected != null) {
             int current = fields.get(schema, object, name).version();
             if (current != expected) {
-                throw CrmException.conflict("custom field " + object + "." + name + " is at version " + current
-                        + ", not " + expected + "; reload it and retry");
+                throw CrmException.conflict(
+                        RecordMessages.FIELD_STALE_VERSION_RETRY,
+                        Map.of(
+                                "object",
+                                object,
+                                "name",
+                                name,
+                                "current",
+                                String.valueOf(current),
+                                "expected",
+                                String.valueOf(expected)));
             }
         }
         fields.delete(schema, object, name);
@@ -169,9 +180,18 @@ class FieldController {
 
     private static void checkObject(String object, List<FieldError> errors) {
         if (object == null || !OBJECTS.contains(object)) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "object",
-                    "object: must be one of " + OBJECTS + ", got " + (object == null ? "none" : quoted(object))));
+                    RecordMessages.FIELD_OBJECT_REQUIRED,
+                    Map.of(
+                            "field",
+                            "object",
+                            "objects",
+                            OBJECTS.toString(),
+                            "sent",
+                            object == null ? "none" : "value",
+                            "value",
+                            object == null ? "" : shortened(object))));
         }
     }
 
@@ -181,8 +201,10 @@ class FieldController {
             return null; // crm-core reports it as required
         }
         if (!TYPES.contains(name)) {
-            errors.add(
-                    new FieldError("type", "type: " + quoted(name) + " is not a custom field type; one of " + TYPES));
+            errors.add(FieldError.of(
+                    "type",
+                    RecordMessages.FIELD_TYPE_UNKNOWN,
+                    Map.of("field", "type", "value", shortened(name), "types", TYPES.toString())));
             return null;
         }
         return CustomFieldType.valueOf(name);
@@ -209,7 +231,7 @@ class FieldController {
         }
     }
 
-    private static String quoted(String value) {
-        return "'" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'";
+    private static String shortened(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
     }
 }

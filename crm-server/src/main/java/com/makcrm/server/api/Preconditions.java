@@ -2,7 +2,9 @@ package com.makcrm.server.api;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.RecordMessages;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -37,18 +39,16 @@ final class Preconditions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        String message = "If-Match must name one version, e.g. If-Match: \"3\" (the record's ETag), got '"
-                + (header.length() > 40 ? header.substring(0, 40) + "..." : header) + "'";
-        throw CrmException.invalidFields(List.of(new FieldError(HttpHeaders.IF_MATCH, message)));
+        String shown = header.length() > 40 ? header.substring(0, 40) + "..." : header;
+        throw CrmException.invalidFields(
+                List.of(FieldError.of(HttpHeaders.IF_MATCH, RecordMessages.IF_MATCH_INVALID, Map.of("value", shown))));
     }
 
     /** The version a write must match: required so that no change silently overwrites another. */
     static int requireIfMatch(String header) {
         Integer version = ifMatch(header);
         if (version == null) {
-            throw new PreconditionRequiredException(
-                    "this change needs If-Match with the version you last read (the ETag of a GET), e.g. If-Match:"
-                            + " \"3\"");
+            throw new PreconditionRequiredException(RecordMessages.IF_MATCH_REQUIRED, Map.of());
         }
         return version;
     }

@@ -7,6 +7,7 @@ import com.makcrm.core.csv.ImportOptions;
 import com.makcrm.core.csv.ImportReport;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.RecordMessages;
 import com.makcrm.core.query.PageRequest;
 import com.makcrm.core.record.CrmRecord;
 import com.makcrm.core.record.ObjectKind;
@@ -161,7 +162,8 @@ abstract class RecordController {
             @RequestParam(required = false, defaultValue = "fail") String onDuplicate,
             @RequestBody BulkCreateRequest body) {
         if (body.records() == null) {
-            throw CrmException.invalidFields(List.of(new FieldError("records", "records: is required (a list)")));
+            throw CrmException.invalidFields(
+                    List.of(FieldError.of("records", RecordMessages.LIST_REQUIRED, Map.of("field", "records"))));
         }
         List<RecordService.Created> created =
                 records.bulkCreate(scopes.of(principal), kind, body.records(), writeOptions(onDuplicate));
@@ -177,7 +179,8 @@ abstract class RecordController {
     DataResponse<Map<String, Object>> bulkUpdate(
             @AuthenticationPrincipal CrmPrincipal principal, @RequestBody BulkUpdateRequest body) {
         if (body.changes() == null) {
-            throw CrmException.invalidFields(List.of(new FieldError("changes", "changes: is required (a list)")));
+            throw CrmException.invalidFields(
+                    List.of(FieldError.of("changes", RecordMessages.LIST_REQUIRED, Map.of("field", "changes"))));
         }
         List<FieldError> errors = new ArrayList<>();
         List<RecordService.Change> changes = new ArrayList<>();
@@ -185,7 +188,7 @@ abstract class RecordController {
             ChangeRequest c = body.changes().get(i);
             String at = "changes[" + i + "]";
             if (c == null || c.id() == null || c.version() == null || c.patch() == null) {
-                errors.add(new FieldError(at, at + ": needs id, expected.value() and patch"));
+                errors.add(FieldError.of(at, RecordMessages.BULK_CHANGE_INCOMPLETE, Map.of("field", at)));
             } else {
                 changes.add(new RecordService.Change(c.id(), c.version(), c.patch()));
             }
@@ -209,8 +212,16 @@ abstract class RecordController {
         records.get(scope, kind, id); // 404 for ids this tenant does not have
         int size = limit == null ? DEFAULT_TIMELINE_PAGE : limit;
         if (size < 1 || size > com.makcrm.core.timeline.Timeline.MAX_PAGE) {
-            throw CrmException.invalidFields(List.of(new FieldError(
-                    "limit", "limit: must be between 1 and " + com.makcrm.core.timeline.Timeline.MAX_PAGE)));
+            throw CrmException.invalidFields(List.of(FieldError.of(
+                    "limit",
+                    RecordMessages.NOT_BETWEEN,
+                    Map.of(
+                            "field",
+                            "limit",
+                            "min",
+                            "1",
+                            "max",
+                            String.valueOf(com.makcrm.core.timeline.Timeline.MAX_PAGE)))));
         }
         List<TimelineEvent> events = core.timeline().list(scope, kind.apiName(), id, cursor, size + 1);
         boolean more = events.size() > size;
@@ -325,8 +336,6 @@ abstract class RecordController {
     static CrmException badChoice(String parameter, String value, String choices) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
         return CrmException.invalidFields(List.of(FieldError.of(
-                parameter,
-                com.makcrm.core.i18n.QueryMessages.NOT_ONE_OF,
-                Map.of("field", parameter, "value", shown, "choices", choices))));
+                parameter, RecordMessages.NOT_ONE_OF, Map.of("field", parameter, "value", shown, "allowed", choices))));
     }
 }

@@ -65,7 +65,9 @@ class ProblemAdvice {
 
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException e, HttpServletRequest request) {
-        return answer(Problems.of(ProblemType.PRECONDITION_REQUIRED, e.getMessage(), request), h -> {});
+        return answer(
+                Problems.of(ProblemType.PRECONDITION_REQUIRED, text(e.localized(), request, e.args()), request),
+                h -> {});
     }
 
     @ExceptionHandler(AuthenticationFailedException.class)

@@ -157,6 +157,52 @@ class FieldApiTest extends SchemaApiTestBase {
     }
 
     @Test
+    void versionAndDefinitionErrorsReadInRussian() {
+        String name = fieldName();
+        createTier(name);
+        String path = FIELDS + "/company/" + name;
+        Map<String, String> russian = Map.of("Accept-Language", "ru");
+
+        Response missing = api.json("PATCH", path, admin, Map.of("label", "x"), Map.of());
+        assertProblem(missing, 428, "precondition-required");
+        assertThat(missing.text("detail"))
+                .isEqualTo("this change needs If-Match with the version you last read (the ETag of a GET), e.g."
+                        + " If-Match: \"3\"");
+        Response missingRu = api.json("PATCH", path, admin, Map.of("label", "x"), russian);
+        assertProblem(missingRu, 428, "precondition-required");
+        assertThat(missingRu.text("detail"))
+                .isEqualTo("для этого изменения нужен заголовок If-Match с версией, которую вы прочитали последней"
+                        + " (ETag ответа на GET), например If-Match: \"3\"");
+
+        Response malformed = api.json(
+                "PATCH", path, admin, Map.of("label", "x"), Map.of("If-Match", "abc", "Accept-Language", "ru"));
+        assertProblem(malformed, 400, "invalid");
+        assertThat(malformed.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("If-Match должен указывать одну версию, например If-Match: \"3\" (ETag записи),"
+                        + " получено «abc»");
+
+        Response stale = api.json("DELETE", path, admin, null, Map.of("If-Match", "\"2\"", "Accept-Language", "ru"));
+        assertProblem(stale, 409, "conflict");
+        assertThat(stale.text("detail"))
+                .isEqualTo("настраиваемое поле company." + name
+                        + " уже в версии 1, а не 2; загрузите его заново и повторите попытку");
+
+        Response exists =
+                api.json("POST", FIELDS, admin, Map.of("object", "company", "name", name, "type", "TEXT"), russian);
+        assertProblem(exists, 409, "conflict");
+        assertThat(exists.text("detail")).isEqualTo("настраиваемое поле company." + name + " уже существует");
+
+        Response bad = api.json(
+                "POST", FIELDS, admin, Map.of("object", "widget", "name", fieldName(), "type", "COLOUR"), russian);
+        assertProblem(bad, 400, "invalid");
+        assertThat(bad.json().get("errors").findValuesAsString("message"))
+                .containsExactly(
+                        "object: допустимы [company, opportunity, person], получено «widget»",
+                        "type: «COLOUR» — не тип настраиваемого поля; допустимые типы: [TEXT, NUMBER, BOOLEAN, DATE,"
+                                + " DATETIME, SELECT, MULTI_SELECT, CURRENCY, EMAIL, PHONE, URL]");
+    }
+
+    @Test
     void refusesBadDefinitionsNamingEveryBadField() {
         Response unknownType = api.post(
                 FIELDS, admin, Map.of("object", "company", "name", "Bad Name", "type", "COLOUR", "options", List.of()));

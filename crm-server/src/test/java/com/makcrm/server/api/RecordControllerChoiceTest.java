@@ -16,6 +16,6 @@ class RecordControllerChoiceTest {
                 .singleElement()
                 .satisfies(error -> assertThat(error.field()).isEqualTo("onDuplicate"));
         assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
-                .isEqualTo("onDuplicate: недопустимое значение «merge»; допустимы: fail, update");
+                .isEqualTo("onDuplicate: «merge» — недопустимое значение; допустимы: fail, update");
     }
 }
