@@ -6,6 +6,7 @@ import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.AccessMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.tenant.Tenant;
 import com.makcrm.core.tenant.TenantService;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -93,27 +95,27 @@ public final class AccountService {
     }
 
     private static CrmException emailTaken(String email) {
-        return CrmException.conflict("an account with email '" + email + "' already exists; log in instead");
+        return CrmException.conflict(AccessMessages.EMAIL_TAKEN, Map.of("email", email));
     }
 
     private String checkSignup(String email, String password, String tenantName) {
         FieldErrors errors = new FieldErrors();
         String normalized = null;
         if (email == null || email.isBlank()) {
-            errors.add("email", "an email address is required");
+            errors.add("email", AccessMessages.EMAIL_REQUIRED, Map.of());
         } else {
             normalized = errors.check("email", () -> Values.email("email", email));
         }
-        String problem = PasswordRules.problem(password, email);
+        FieldError problem = PasswordRules.check("password", password, email);
         if (problem != null) {
-            errors.add("password", problem);
+            errors.add(problem.field(), problem.localized(), problem.args());
         }
         if (tenantName == null || tenantName.isBlank()) {
-            errors.add("tenantName", "a tenant name is required");
+            errors.add("tenantName", AccessMessages.TENANT_NAME_REQUIRED, Map.of());
         } else if (tenantName.strip().length() > MAX_TENANT_NAME) {
-            errors.add("tenantName", "must be at most " + MAX_TENANT_NAME + " characters");
+            errors.add("tenantName", AccessMessages.TOO_LONG, Map.of("max", MAX_TENANT_NAME));
         } else if (tenantName.chars().anyMatch(Character::isISOControl)) {
-            errors.add("tenantName", "must not contain control characters");
+            errors.add("tenantName", AccessMessages.CONTROL_CHARACTERS, Map.of());
         }
         errors.throwIfAny();
         return normalized;
@@ -137,7 +139,7 @@ public final class AccountService {
                 // taken meanwhile, busy, or a reserved word: try the next candidate
             }
         }
-        throw CrmException.conflict("no free tenant slug could be derived from '" + name + "'; choose another name");
+        throw CrmException.conflict(AccessMessages.NO_FREE_SLUG, Map.of("name", name));
     }
 
     private boolean exists(String slug) {
@@ -180,7 +182,7 @@ public final class AccountService {
             if (addressKey != null) {
                 throttle.recordFailure(addressKey, addressPolicy);
             }
-            throw new AuthenticationFailedException("invalid email or password");
+            throw new AuthenticationFailedException(AccessMessages.LOGIN_FAILED, Map.of());
         }
         throttle.reset(accountKey);
         UserRow u = user.orElseThrow();
@@ -191,12 +193,12 @@ public final class AccountService {
     private static String checkLogin(String email, String password) {
         FieldErrors errors = new FieldErrors();
         if (email == null || email.isBlank()) {
-            errors.add("email", "an email address is required");
+            errors.add("email", AccessMessages.EMAIL_REQUIRED, Map.of());
         } else if (email.strip().length() > MAX_EMAIL) {
-            errors.add("email", "must be at most " + MAX_EMAIL + " characters");
+            errors.add("email", AccessMessages.TOO_LONG, Map.of("max", MAX_EMAIL));
         }
         if (password == null || password.isEmpty()) {
-            errors.add("password", "a password is required");
+            errors.add("password", AccessMessages.PASSWORD_REQUIRED, Map.of());
         }
         errors.throwIfAny();
         return email.strip().toLowerCase(Locale.ROOT);
@@ -242,18 +244,18 @@ public final class AccountService {
             TenantMembership m = all.stream()
                     .filter(t -> t.tenant().slug().equals(wanted))
                     .findFirst()
-                    .orElseThrow(() -> Actor.forbidden("you are not a member of tenant '" + wanted + "'"));
+                    .orElseThrow(() -> Actor.forbidden(AccessMessages.NOT_A_MEMBER_OF_TENANT, Map.of("slug", wanted)));
             return session(user, requireActive(m));
         }
         List<TenantMembership> active =
                 all.stream().filter(t -> "ACTIVE".equals(t.status())).toList();
         if (active.isEmpty()) {
-            throw Actor.forbidden("your account is not a member of any active tenant");
+            throw Actor.forbidden(AccessMessages.NO_ACTIVE_TENANT, Map.of());
         }
         if (active.size() > 1) {
             String slugs = active.stream().map(t -> t.tenant().slug()).collect(Collectors.joining(", "));
-            throw CrmException.invalidFields(List.of(new FieldError(
-                    "tenant", "your account belongs to several tenants (" + slugs + "); name the one to sign in to")));
+            throw CrmException.invalidFields(
+                    List.of(FieldError.of("tenant", AccessMessages.SEVERAL_TENANTS, Map.of("slugs", slugs))));
         }
         return session(user, active.get(0));
     }
@@ -261,7 +263,8 @@ public final class AccountService {
     private static TenantMembership requireActive(TenantMembership m) {
         if (!"ACTIVE".equals(m.status())) {
             throw Actor.forbidden(
-                    "tenant '" + m.tenant().slug() + "' is " + m.status().toLowerCase(Locale.ROOT));
+                    AccessMessages.TENANT_NOT_ACTIVE,
+                    Map.of("slug", m.tenant().slug(), "status", m.status().toLowerCase(Locale.ROOT)));
         }
         return m;
     }

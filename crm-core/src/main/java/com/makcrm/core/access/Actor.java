@@ -2,6 +2,9 @@ package com.makcrm.core.access;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.AccessMessages;
+import com.makcrm.core.i18n.Message;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -32,15 +35,42 @@ public record Actor(UUID tenantId, Role role, UUID userId, UUID apiKeyId) {
         return userId != null ? "user:" + userId : "api-key:" + apiKeyId;
     }
 
-    /** FORBIDDEN unless this actor's role includes {@code required}. */
-    void require(Role required, String doing) {
-        if (!role.includes(required)) {
-            throw forbidden("only " + required + (required == Role.OWNER ? "" : " or higher") + " may " + doing
-                    + " (your role: " + role + ")");
+    /** What an actor may need a role for: the keywords of {@link AccessMessages#ROLE_REQUIRED}'s select. */
+    enum Action {
+        CREATE_API_KEYS("createApiKeys"),
+        LIST_API_KEYS("listApiKeys"),
+        SEE_API_KEYS("seeApiKeys"),
+        REVOKE_API_KEYS("revokeApiKeys"),
+        LIST_MEMBERS("listMembers"),
+        SEE_MEMBERS("seeMembers"),
+        ADD_MEMBERS("addMembers"),
+        GRANT_OWNER("grantOwner"),
+        CHANGE_ROLES("changeRoles"),
+        GRANT_OR_REVOKE_OWNER("grantOrRevokeOwner"),
+        REMOVE_MEMBERS("removeMembers"),
+        REMOVE_OWNER("removeOwner");
+
+        private final String keyword;
+
+        Action(String keyword) {
+            this.keyword = keyword;
+        }
+
+        String keyword() {
+            return keyword;
         }
     }
 
-    static CrmException forbidden(String message) {
-        return new CrmException(ErrorCategory.FORBIDDEN, message);
+    /** FORBIDDEN unless this actor's role includes {@code required}. */
+    void require(Role required, Action doing) {
+        if (!role.includes(required)) {
+            throw forbidden(
+                    AccessMessages.ROLE_REQUIRED,
+                    Map.of("required", required.name(), "action", doing.keyword(), "role", role.name()));
+        }
+    }
+
+    static CrmException forbidden(Message message, Map<String, ?> args) {
+        return CrmException.of(ErrorCategory.FORBIDDEN, message, args);
     }
 }

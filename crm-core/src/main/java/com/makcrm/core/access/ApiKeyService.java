@@ -2,6 +2,7 @@ package com.makcrm.core.access;
 
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.value.FieldErrors;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,19 +45,20 @@ public final class ApiKeyService {
 
     /** Creates a key with a role no higher than the actor's own. */
     public Created create(Actor actor, String name, String role) {
-        actor.require(Role.ADMIN, "create API keys");
+        actor.require(Role.ADMIN, Actor.Action.CREATE_API_KEYS);
         FieldErrors errors = new FieldErrors();
         String cleanName = name == null ? null : name.strip();
         if (cleanName == null || cleanName.isEmpty()) {
-            errors.add("name", "a name is required (what the key is for)");
+            errors.add("name", AccessMessages.API_KEY_NAME_REQUIRED, Map.of());
         } else if (cleanName.length() > MAX_NAME || cleanName.chars().anyMatch(Character::isISOControl)) {
-            errors.add("name", "must be 1-" + MAX_NAME + " characters without control characters");
+            errors.add("name", AccessMessages.API_KEY_NAME_INVALID, Map.of("max", MAX_NAME));
         }
         Role keyRole = errors.check("role", () -> Role.parse("role", role));
         errors.throwIfAny();
         if (!actor.role().includes(keyRole)) {
             throw Actor.forbidden(
-                    "cannot create a key with role " + keyRole + ", which is above your own (" + actor.role() + ")");
+                    AccessMessages.KEY_ROLE_ABOVE_OWN,
+                    Map.of("role", keyRole.name(), "own", actor.role().name()));
         }
         for (int attempt = 0; ; attempt++) {
             try {
@@ -92,7 +95,7 @@ public final class ApiKeyService {
 
     /** The tenant's keys, newest first, revoked ones included (with {@code revokedAt}). */
     public List<ApiKey> list(Actor actor) {
-        actor.require(Role.ADMIN, "list API keys");
+        actor.require(Role.ADMIN, Actor.Action.LIST_API_KEYS);
         return jdbc.read(
                 "listing API keys",
                 c -> Jdbc.query(
@@ -104,20 +107,20 @@ public final class ApiKeyService {
     }
 
     public ApiKey get(Actor actor, UUID keyId) {
-        actor.require(Role.ADMIN, "see API keys");
+        actor.require(Role.ADMIN, Actor.Action.SEE_API_KEYS);
         return jdbc.read("reading an API key", c -> findById(c, actor.tenantId(), keyId))
-                .orElseThrow(() -> CrmException.notFound("API key " + keyId + " not found"));
+                .orElseThrow(() -> apiKeyNotFound(keyId));
     }
 
     /** Revokes a key of the actor's tenant; NOT_FOUND for keys of other tenants. Revoking twice is a no-op. */
     public ApiKey revoke(Actor actor, UUID keyId) {
-        actor.require(Role.ADMIN, "revoke API keys");
+        actor.require(Role.ADMIN, Actor.Action.REVOKE_API_KEYS);
         return jdbc.inTransaction("revoking an API key", c -> {
-            ApiKey key = findById(c, actor.tenantId(), keyId)
-                    .orElseThrow(() -> CrmException.notFound("API key " + keyId + " not found"));
+            ApiKey key = findById(c, actor.tenantId(), keyId).orElseThrow(() -> apiKeyNotFound(keyId));
             if (!actor.role().includes(key.role())) {
                 throw Actor.forbidden(
-                        "cannot revoke a key with role " + key.role() + " (your role: " + actor.role() + ")");
+                        AccessMessages.KEY_REVOKE_ROLE,
+                        Map.of("role", key.role().name(), "own", actor.role().name()));
             }
             Jdbc.update(
                     c,
@@ -126,6 +129,10 @@ public final class ApiKeyService {
                     keyId);
             return findById(c, actor.tenantId(), keyId).orElseThrow();
         });
+    }
+
+    private static CrmException apiKeyNotFound(UUID keyId) {
+        return CrmException.notFound(AccessMessages.API_KEY_NOT_FOUND, Map.of("id", String.valueOf(keyId)));
     }
 
     /** Whether a bearer token has the shape of an API key (as opposed to a JWT). */

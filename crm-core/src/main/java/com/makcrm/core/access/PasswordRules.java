@@ -1,6 +1,9 @@
 package com.makcrm.core.access;
 
+import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.AccessMessages;
 import java.util.Locale;
+import java.util.Map;
 
 /** What a new password must be. Length matters most (NIST SP 800-63B); composition rules are deliberately absent. */
 public final class PasswordRules {
@@ -10,26 +13,35 @@ public final class PasswordRules {
 
     private PasswordRules() {}
 
-    /** Why {@code password} is not acceptable for the account {@code email}, or null when it is. */
+    /** Why {@code password} is not acceptable for the account {@code email}, in English, or null when it is. */
     public static String problem(String password, String email) {
+        FieldError error = check("password", password, email);
+        return error == null ? null : error.message();
+    }
+
+    /**
+     * Why {@code password} is not acceptable for the account {@code email}, as a translatable error of the input
+     * field {@code field}, or null when it is.
+     */
+    public static FieldError check(String field, String password, String email) {
         if (password == null || password.isEmpty()) {
-            return "a password is required";
+            return FieldError.of(field, AccessMessages.PASSWORD_REQUIRED, Map.of());
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            return "must be at least " + MIN_LENGTH + " characters long";
+            return FieldError.of(field, AccessMessages.PASSWORD_TOO_SHORT, Map.of("min", MIN_LENGTH));
         }
         if (length > MAX_LENGTH) {
-            return "must be at most " + MAX_LENGTH + " characters long";
+            return FieldError.of(field, AccessMessages.PASSWORD_TOO_LONG, Map.of("max", MAX_LENGTH));
         }
         if (password.codePoints().distinct().count() == 1) {
-            return "must not be one character repeated";
+            return FieldError.of(field, AccessMessages.PASSWORD_REPEATED, Map.of());
         }
         if (email != null
                 && password.strip()
                         .toLowerCase(Locale.ROOT)
                         .equals(email.strip().toLowerCase(Locale.ROOT))) {
-            return "must not be the email address";
+            return FieldError.of(field, AccessMessages.PASSWORD_IS_EMAIL, Map.of());
         }
         return null;
     }

@@ -2,6 +2,7 @@ package com.makcrm.core.access;
 
 import com.makcrm.core.access.UserStore.ProfileRow;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
 import com.makcrm.core.i18n.Message;
 import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.i18n.ValidationMessages;
@@ -105,9 +106,9 @@ public final class ProfileService {
 
     private UserProfile read(Connection c, Actor actor, UUID user) throws SQLException {
         Session session = MembershipStore.activeSession(c, user, actor.tenantId())
-                .orElseThrow(() -> CrmException.notFound("your account is no longer a member of this tenant"));
-        ProfileRow row =
-                UserStore.profile(c, user).orElseThrow(() -> CrmException.notFound("your account no longer exists"));
+                .orElseThrow(() -> CrmException.notFound(AccessMessages.PROFILE_NOT_MEMBER, Map.of()));
+        ProfileRow row = UserStore.profile(c, user)
+                .orElseThrow(() -> CrmException.notFound(AccessMessages.PROFILE_ACCOUNT_GONE, Map.of()));
         return new UserProfile(
                 user, row.email(), row.displayName(), row.locale(), session.tenant(), session.role(), row.updatedAt());
     }
@@ -142,7 +143,7 @@ public final class ProfileService {
 
     private static UUID requireUser(Actor actor) {
         if (actor.userId() == null) {
-            throw Actor.forbidden("an API key has no user profile; sign in as a user to see or change one");
+            throw Actor.forbidden(AccessMessages.API_KEY_NO_PROFILE, Map.of());
         }
         return actor.userId();
     }

@@ -1,11 +1,13 @@
 package com.makcrm.core.access;
 
+import com.makcrm.core.i18n.AccessMessages;
 import com.makcrm.core.id.UuidV7;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class RefreshTokens {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
-    private static final String INVALID = "refresh token is invalid, expired or revoked; log in again";
 
     /** A refresh: the session as it is now (current role) and the token to use next time. */
     public record Rotation(Session session, String refreshToken) {}
@@ -75,11 +76,10 @@ public final class RefreshTokens {
                     outcome.reused.userId(),
                     outcome.reused.tenantId(),
                     outcome.reused.familyId());
-            throw new AuthenticationFailedException(
-                    "refresh token was already used; the session has been revoked for safety, log in again");
+            throw new AuthenticationFailedException(AccessMessages.REFRESH_TOKEN_REUSED, Map.of());
         }
         if (outcome.rotation == null) {
-            throw new AuthenticationFailedException(INVALID);
+            throw new AuthenticationFailedException(AccessMessages.REFRESH_TOKEN_INVALID, Map.of());
         }
         return outcome.rotation;
     }

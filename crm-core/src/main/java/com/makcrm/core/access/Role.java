@@ -1,8 +1,10 @@
 package com.makcrm.core.access;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -23,12 +25,13 @@ public enum Role {
     /** Parses a role name as a client sent it; INVALID naming {@code field} and the allowed values otherwise. */
     public static Role parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw CrmException.invalid(field + ": a role is required (" + names() + ")");
+            throw CrmException.invalid(AccessMessages.ROLE_MISSING, Map.of("field", field, "roles", names()));
         }
         try {
             return valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CrmException.invalid(field + ": unknown role '" + raw + "' (one of " + names() + ")");
+            throw CrmException.invalid(
+                    AccessMessages.ROLE_UNKNOWN, Map.of("field", field, "value", raw, "roles", names()));
         }
     }
 

@@ -20,7 +20,8 @@ public final class MessageRegistry {
             ValidationMessages.class,
             CliMessages.class,
             QueryMessages.class,
-            RecordMessages.class);
+            RecordMessages.class,
+            AccessMessages.class);
 
     private MessageRegistry() {}
 

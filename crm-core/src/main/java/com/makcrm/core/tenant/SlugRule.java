@@ -1,6 +1,8 @@
 package com.makcrm.core.tenant;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,23 +44,23 @@ final class SlugRule {
 
     static String check(String slug) {
         if (slug == null || slug.isBlank()) {
-            throw CrmException.invalid("tenant slug is required (" + RULE + ")");
+            throw CrmException.invalid(AccessMessages.SLUG_REQUIRED, Map.of());
         }
         if (!PATTERN.matcher(slug).matches()) {
-            throw CrmException.invalid("invalid tenant slug '" + slug + "': must be " + RULE);
+            throw CrmException.invalid(AccessMessages.SLUG_INVALID, Map.of("slug", slug));
         }
         if (RESERVED.contains(slug)) {
-            throw CrmException.invalid("tenant slug '" + slug + "' is reserved; choose another (" + RULE + ")");
+            throw CrmException.invalid(AccessMessages.SLUG_RESERVED, Map.of("slug", slug));
         }
         return slug;
     }
 
     static String checkDisplayName(String name) {
         if (name.isBlank() || name.length() > 200) {
-            throw CrmException.invalid("tenant name must be 1-200 characters, got " + name.length());
+            throw CrmException.invalid(AccessMessages.NAME_LENGTH, Map.of("length", String.valueOf(name.length())));
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
-            throw CrmException.invalid("tenant name must not contain control characters");
+            throw CrmException.invalid(AccessMessages.NAME_CONTROL_CHARACTERS, Map.of());
         }
         return name.strip();
     }

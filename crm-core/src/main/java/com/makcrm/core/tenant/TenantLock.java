@@ -2,7 +2,9 @@ package com.makcrm.core.tenant;
 
 import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -20,9 +22,8 @@ final class TenantLock {
     static AdvisoryLock acquire(DataSource dataSource, String slug, String operation) {
         try {
             return AdvisoryLock.tryAcquire(dataSource, NAMESPACE, slug)
-                    .orElseThrow(() -> CrmException.conflict("tenant '" + slug
-                            + "' is busy: another operation on it is in progress (cannot " + operation
-                            + " now; retry when it has finished)"));
+                    .orElseThrow(() ->
+                            CrmException.conflict(AccessMessages.BUSY, Map.of("slug", slug, "operation", operation)));
         } catch (SQLException e) {
             throw TenantStore.translate("locking tenant " + slug, e);
         }

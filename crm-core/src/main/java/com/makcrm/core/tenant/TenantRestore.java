@@ -3,6 +3,7 @@ package com.makcrm.core.tenant;
 import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.tenant.OperationRecord.Outcome;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -71,9 +73,13 @@ final class TenantRestore {
             if (existing.isPresent() && live(existing.get())) {
                 target = existing.get();
                 if (!request.force()) {
-                    throw CrmException.conflict("tenant '" + target.slug() + "' exists (" + target.status()
-                            + "): restoring replaces all of its data with the backup's; add --force to do that,"
-                            + " or restore it as a new tenant with --as NEW-SLUG");
+                    throw CrmException.conflict(
+                            AccessMessages.RESTORE_NEEDS_FORCE,
+                            Map.of(
+                                    "slug",
+                                    target.slug(),
+                                    "status",
+                                    target.status().name()));
                 }
                 mode = Mode.REPLACE;
             } else {
@@ -146,11 +152,8 @@ final class TenantRestore {
         }
         if (holder.isPresent()) {
             throw CrmException.conflict(
-                    request.asClone()
-                            ? "tenant '" + slug + "' already exists; choose another slug for --as"
-                            : "the slug '" + slug
-                                    + "' now belongs to another tenant; restore the backup as a new tenant"
-                                    + " with --as NEW-SLUG");
+                    request.asClone() ? AccessMessages.RESTORE_CLONE_SLUG_TAKEN : AccessMessages.RESTORE_SLUG_TAKEN,
+                    Map.of("slug", slug));
         }
         if (previous.isPresent() && previous.get().status() == TenantStatus.PROVISIONING) {
             store.dropSchema(previous.get().schemaName()); // an abandoned create under the old slug
@@ -250,8 +253,7 @@ final class TenantRestore {
             ps.setObject(1, target.id());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !TenantStatus.valueOf(rs.getString(1)).equals(target.status())) {
-                    throw CrmException.conflict(
-                            "tenant '" + target.slug() + "' changed during the restore; run it again");
+                    throw CrmException.conflict(AccessMessages.RESTORE_CHANGED, Map.of("slug", target.slug()));
                 }
             }
         }

@@ -2,6 +2,7 @@ package com.makcrm.core.tenant;
 
 import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
 import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.schema.MigrationOutcome;
@@ -85,12 +86,19 @@ public final class TenantService {
             return new Created(existing, false);
         }
         if (existing.status() == TenantStatus.DELETED) {
-            throw CrmException.conflict("tenant slug '" + existing.slug() + "' is still reserved by a deleted tenant"
-                    + " (purge after " + existing.purgeAfter() + "); purge it first with: crm tenant delete "
-                    + existing.slug() + " --confirm " + existing.slug() + " --purge");
+            throw CrmException.conflict(
+                    AccessMessages.SLUG_HELD_BY_DELETED,
+                    Map.of("slug", existing.slug(), "purgeAfter", String.valueOf(existing.purgeAfter())));
         }
-        throw CrmException.conflict("tenant '" + existing.slug() + "' already exists (status " + existing.status()
-                + ", name '" + existing.displayName() + "')");
+        throw CrmException.conflict(
+                AccessMessages.EXISTS_WITH,
+                Map.of(
+                        "slug",
+                        existing.slug(),
+                        "status",
+                        existing.status().name(),
+                        "name",
+                        String.valueOf(existing.displayName())));
     }
 
     private Tenant provision(String slug, String name, String actor, Instant start) {
@@ -168,16 +176,15 @@ public final class TenantService {
 
     public Tenant get(String slug) {
         return store.findBySlug(slug)
-                .orElseThrow(() -> CrmException.notFound("tenant '" + slug + "' not found")
-                        .withMessage(CoreMessages.TENANT_NOT_FOUND, Map.of("slug", slug)));
+                .orElseThrow(() -> CrmException.notFound(CoreMessages.TENANT_NOT_FOUND, Map.of("slug", slug)));
     }
 
     /** The tenant with this id, in any status but PURGED; a credential names its tenant by id. */
     public Tenant getById(UUID id) {
         return store.findById(id)
                 .filter(t -> t.status() != TenantStatus.PURGED)
-                .orElseThrow(() -> CrmException.notFound("tenant " + id + " not found")
-                        .withMessage(CoreMessages.TENANT_NOT_FOUND_BY_ID, Map.of("id", id.toString())));
+                .orElseThrow(
+                        () -> CrmException.notFound(CoreMessages.TENANT_NOT_FOUND_BY_ID, Map.of("id", id.toString())));
     }
 
     public List<OperationRecord> recentOperations(String slug, int limit) {
@@ -208,7 +215,16 @@ public final class TenantService {
                 }
                 if (t.status() != from || !store.transition(t.id(), from, to, "")) {
                     throw CrmException.conflict(
-                            "cannot " + op + " tenant '" + slug + "': it is " + t.status() + ", expected " + from);
+                            AccessMessages.WRONG_STATUS,
+                            Map.of(
+                                    "operation",
+                                    op,
+                                    "slug",
+                                    slug,
+                                    "status",
+                                    t.status().name(),
+                                    "expected",
+                                    from.name()));
                 }
                 operations.record(t.id(), slug, op, actor, Outcome.OK, from + " -> " + to, start);
                 return get(slug);
@@ -226,7 +242,7 @@ public final class TenantService {
             try (AdvisoryLock ignored = TenantLock.acquire(dataSource, slug, "delete")) {
                 Tenant t = get(slug);
                 if (t.status() == TenantStatus.PROVISIONING) {
-                    throw CrmException.conflict("tenant '" + slug + "' is still being provisioned");
+                    throw CrmException.conflict(AccessMessages.STILL_PROVISIONING, Map.of("slug", slug));
                 }
                 if (t.status() != TenantStatus.DELETED) {
                     softDelete(t, actor, start);
@@ -250,7 +266,7 @@ public final class TenantService {
                 "deleted_at = ?, purge_after = ?",
                 now,
                 now.plus(deletionGrace))) {
-            throw CrmException.conflict("tenant '" + t.slug() + "' changed while deleting it; retry");
+            throw CrmException.conflict(AccessMessages.CHANGED_WHILE_DELETING, Map.of("slug", t.slug()));
         }
         operations.record(t.id(), t.slug(), "delete", actor, Outcome.OK, "grace " + deletionGrace, start);
     }

@@ -2,6 +2,7 @@ package com.makcrm.core.tenant;
 
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AccessMessages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -57,7 +59,7 @@ final class TenantStore {
             ps.executeUpdate();
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw CrmException.conflict("tenant '" + t.slug() + "' already exists");
+                throw CrmException.conflict(AccessMessages.EXISTS, Map.of("slug", t.slug()));
             }
             throw translate("registering tenant " + t.slug(), e);
         }

@@ -2,6 +2,8 @@ package com.makcrm.core.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 class PasswordRulesTest {
@@ -27,5 +29,17 @@ class PasswordRulesTest {
     void countsCharactersNotUtf16Units() {
         String nineEmoji = "😀😁😂🤣😃😄😅😆😉"; // 18 UTF-16 units, 9 characters
         assertThat(PasswordRules.problem(nineEmoji, "a@example.com")).contains("at least 10");
+    }
+
+    @Test
+    void explainsAProblemInRussianAsAFieldError() {
+        FieldError error = PasswordRules.check("password", "short", "a@example.com");
+
+        assertThat(error.field()).isEqualTo("password");
+        assertThat(error.message()).isEqualTo("must be at least 10 characters long");
+        assertThat(Messages.fromClasspath().describe(error, Messages.RUSSIAN))
+                .isEqualTo("должен содержать не менее 10 символов");
+        assertThat(PasswordRules.check("password", "correct horse", "a@example.com"))
+                .isNull();
     }
 }

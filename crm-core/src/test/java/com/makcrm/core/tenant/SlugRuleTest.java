@@ -2,9 +2,12 @@ package com.makcrm.core.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.Messages;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,5 +54,24 @@ class SlugRuleTest {
     @ValueSource(strings = {"", " ", "bad\u0007name"})
     void rejectsBlankOrControlCharacterNames(String name) {
         assertThatThrownBy(() -> SlugRule.checkDisplayName(name)).isInstanceOf(CrmException.class);
+    }
+
+    @Test
+    void explainsAReservedSlugInRussianAndKeepsTheEnglishText() {
+        CrmException e = (CrmException) catchThrowable(() -> SlugRule.check("admin"));
+
+        assertThat(e.getMessage()).isEqualTo("tenant slug 'admin' is reserved; choose another (" + SlugRule.RULE + ")");
+        assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                .isEqualTo("короткое имя тенанта «admin» зарезервировано; выберите другое (3–40 символов: строчные"
+                        + " латинские буквы, цифры и «-»; начинается с буквы, не заканчивается на «-»)");
+    }
+
+    @Test
+    void explainsATooLongNameInRussian() {
+        CrmException e = (CrmException) catchThrowable(() -> SlugRule.checkDisplayName("x".repeat(1500)));
+
+        assertThat(e.getMessage()).isEqualTo("tenant name must be 1-200 characters, got 1500");
+        assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                .isEqualTo("название тенанта должно содержать от 1 до 200 символов, получено 1500");
     }
 }

@@ -5,6 +5,7 @@ import com.makcrm.core.access.RefreshTokens;
 import com.makcrm.core.access.Session;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.AccessMessages;
 import com.makcrm.server.auth.AuthApi.LoginRequest;
 import com.makcrm.server.auth.AuthApi.RefreshRequest;
 import com.makcrm.server.auth.AuthApi.SignupRequest;
@@ -12,6 +13,7 @@ import com.makcrm.server.auth.AuthApi.TokenResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,7 +76,8 @@ class AuthController {
 
     private static String required(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
-            throw CrmException.invalidFields(List.of(new FieldError("refreshToken", "a refresh token is required")));
+            throw CrmException.invalidFields(
+                    List.of(FieldError.of("refreshToken", AccessMessages.REFRESH_TOKEN_REQUIRED, Map.of())));
         }
         return refreshToken;
     }

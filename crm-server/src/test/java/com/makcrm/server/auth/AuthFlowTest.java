@@ -9,6 +9,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -213,5 +214,24 @@ class AuthFlowTest extends ApiTestBase {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
+    }
+
+    @Test
+    void aMissingRefreshTokenIsExplainedInTheClientsLanguage() {
+        Response english = api.post("/api/v1/auth/refresh", Map.of());
+        Response russian = api.send(
+                "POST",
+                "/api/v1/auth/refresh",
+                "application/json",
+                BodyPublishers.ofString("{}"),
+                Map.of("Accept-Language", "ru"));
+
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("a refresh token is required");
+        assertThat(russian.status()).isEqualTo(400);
+        assertThat(russian.json().get("errors").get(0).get("field").asString()).isEqualTo("refreshToken");
+        assertThat(russian.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("укажите токен обновления");
     }
 }
