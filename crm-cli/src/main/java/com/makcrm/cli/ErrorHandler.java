@@ -23,7 +23,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         if (e instanceof BackupFailure failure) {
-            err.println("ERROR: " + failure.getMessage());
+            err.println("ERROR: " + localized(failure));
             printTraceIfVerbose(err, e);
             return ExitCodes.of(failure.kind());
         }

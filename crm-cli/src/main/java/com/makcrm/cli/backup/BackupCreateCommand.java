@@ -13,10 +13,12 @@ import com.makcrm.core.backup.BackupManifest;
 import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.tenant.Tenant;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +84,7 @@ final class BackupCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (parallel < 1 || parallel > 64) {
-            throw CrmException.invalid("--parallel must be between 1 and 64 (got " + parallel + ")");
+            throw CrmException.invalid(BackupMessages.PARALLEL_RANGE, Map.of("value", String.valueOf(parallel)));
         }
         CrmCommand root = CrmCommand.from(spec);
         PrintWriter out = spec.commandLine().getOut();

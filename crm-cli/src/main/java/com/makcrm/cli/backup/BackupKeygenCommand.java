@@ -3,6 +3,7 @@ package com.makcrm.cli.backup;
 import com.makcrm.cli.ExitCodes;
 import com.makcrm.core.backup.BackupKey;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -54,9 +56,11 @@ final class BackupKeygenCommand implements Callable<Integer> {
         try (OutputStream file = create()) {
             file.write(key.toBase64().getBytes(StandardCharsets.US_ASCII));
         } catch (FileAlreadyExistsException e) {
-            throw CrmException.conflict(out + " already exists; a key file is never overwritten");
+            throw CrmException.conflict(BackupMessages.KEY_FILE_EXISTS, Map.of("file", String.valueOf(out)));
         } catch (IOException e) {
-            throw CrmException.invalid("cannot write key file " + out + ": " + e.getMessage());
+            throw CrmException.invalid(
+                    BackupMessages.KEY_FILE_WRITE_FAILED,
+                    Map.of("file", String.valueOf(out), "reason", String.valueOf(e.getMessage())));
         }
     }
 

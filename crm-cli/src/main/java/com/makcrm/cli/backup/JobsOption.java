@@ -1,6 +1,8 @@
 package com.makcrm.cli.backup;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --jobs N}: connections a restore or drill uses at once, like {@code pg_restore --jobs}. */
@@ -19,7 +21,8 @@ final class JobsOption {
             return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         }
         if (jobs < 1 || jobs > MAX) {
-            throw CrmException.invalid("--jobs must be between 1 and " + MAX + " (got " + jobs + ")");
+            throw CrmException.invalid(
+                    BackupMessages.JOBS_RANGE, Map.of("max", String.valueOf(MAX), "value", String.valueOf(jobs)));
         }
         return jobs;
     }

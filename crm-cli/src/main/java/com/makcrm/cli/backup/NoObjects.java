@@ -1,11 +1,14 @@
 package com.makcrm.cli.backup;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObject;
 import com.makcrm.core.storage.StoredObjectStream;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -16,12 +19,12 @@ final class NoObjects implements ObjectStorage {
 
     @Override
     public StoredObject put(String key, InputStream content, long length, String contentType) {
-        throw CrmException.internal("no application storage is configured (CRM_STORAGE_URL)", null);
+        throw CrmException.of(ErrorCategory.INTERNAL, BackupMessages.NO_STORAGE, Map.of());
     }
 
     @Override
     public StoredObjectStream get(String key) {
-        throw CrmException.notFound("object '" + key + "' not found: no application storage is configured");
+        throw CrmException.notFound(BackupMessages.NO_STORAGE_OBJECT, Map.of("key", String.valueOf(key)));
     }
 
     @Override

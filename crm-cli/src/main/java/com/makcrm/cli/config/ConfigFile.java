@@ -1,6 +1,7 @@
 package com.makcrm.cli.config;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,19 +32,20 @@ public final class ConfigFile {
         Path path = explicit != null ? Path.of(explicit) : defaultPath(env);
         if (!Files.exists(path)) {
             if (explicit != null) {
-                throw CrmException.invalid("config file " + path + " does not exist");
+                throw CrmException.invalid(StorageMessages.CONFIG_MISSING, Map.of("file", path.toString()));
             }
             return new ConfigFile(path, null);
         }
         try {
             JsonNode root = YAML.readTree(path.toFile());
             if (root != null && !root.isNull() && !root.isMissingNode() && !root.isObject()) {
-                throw CrmException.invalid("config file " + path + " must hold a YAML mapping (key: value)");
+                throw CrmException.invalid(StorageMessages.CONFIG_NOT_MAPPING, Map.of("file", path.toString()));
             }
             return new ConfigFile(path, root);
         } catch (JacksonException e) {
             throw CrmException.invalid(
-                    "config file " + path + " is not valid YAML: " + oneLine(e.getOriginalMessage()) + location(e));
+                    StorageMessages.CONFIG_NOT_YAML,
+                    Map.of("file", path.toString(), "reason", oneLine(e.getOriginalMessage()), "line", line(e)));
         }
     }
 
@@ -68,7 +70,8 @@ public final class ConfigFile {
             return null;
         }
         if (node.isContainer()) {
-            throw CrmException.invalid("config file " + path + ": '" + dottedKey + "' must be a plain value");
+            throw CrmException.invalid(
+                    StorageMessages.CONFIG_NOT_PLAIN, Map.of("file", String.valueOf(path), "key", dottedKey));
         }
         return node.asString();
     }
@@ -88,10 +91,11 @@ public final class ConfigFile {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String location(JacksonException e) {
+    /** The line of a parse error, or {@code none} (the select keyword of {@link StorageMessages#CONFIG_NOT_YAML}). */
+    private static String line(JacksonException e) {
         // read errors (e.g. a directory) carry a location with line -1
         return e.getLocation() == null || e.getLocation().getLineNr() < 1
-                ? ""
-                : " (line " + e.getLocation().getLineNr() + ")";
+                ? "none"
+                : String.valueOf(e.getLocation().getLineNr());
     }
 }

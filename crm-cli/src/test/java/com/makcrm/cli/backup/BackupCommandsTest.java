@@ -289,6 +289,40 @@ class BackupCommandsTest {
     }
 
     @Test
+    void aBackupErrorLineIsInRussianWithLangRuAndUnchangedInEnglish() throws IOException {
+        Path shortKey = Files.writeString(
+                keys.resolve("short.key"), java.util.Base64.getEncoder().encodeToString(new byte[16]) + "\n");
+        assertThat(crm("tenant", "create", "bk-lang-key").exitCode()).isZero();
+
+        Result en = crm("backup", "create", "--tenant", "bk-lang-key", "--encryption-key-file", shortKey.toString());
+        Result ru = crm(
+                "--lang",
+                "ru",
+                "backup",
+                "create",
+                "--tenant",
+                "bk-lang-key",
+                "--encryption-key-file",
+                shortKey.toString());
+
+        assertThat(en.exitCode()).as("%s", en).isEqualTo(8);
+        assertThat(ru.exitCode()).as("%s", ru).isEqualTo(8);
+        assertThat(en.errLines())
+                .containsExactly("ERROR: encryption key file " + shortKey
+                        + ": an encryption key must be 32 bytes in base64 on one line (this one has 16 bytes)");
+        assertThat(ru.errLines())
+                .containsExactly(
+                        "ERROR: файл ключа шифрования " + shortKey
+                                + ": ключ шифрования должен занимать 32 байта в base64 на одной строке (в этом ключе байт: 16)");
+
+        Result parallelEn = crm("backup", "create", "--all-tenants", "--parallel", "0");
+        Result parallelRu = crm("--lang", "ru", "backup", "create", "--all-tenants", "--parallel", "0");
+        assertThat(parallelRu.exitCode()).isEqualTo(parallelEn.exitCode()).isNotZero();
+        assertThat(parallelEn.errLines()).containsExactly("ERROR: --parallel must be between 1 and 64 (got 0)");
+        assertThat(parallelRu.errLines()).containsExactly("ERROR: --parallel должен быть от 1 до 64 (указано 0)");
+    }
+
+    @Test
     void theKeyFileComesFromTheFlagBeforeTheEnvironmentBeforeTheConfigFile() throws IOException {
         Path right = newKey("right");
         Path wrong = newKey("wrong");

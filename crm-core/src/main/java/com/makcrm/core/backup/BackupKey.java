@@ -1,5 +1,6 @@
 package com.makcrm.core.backup;
 
+import com.makcrm.core.i18n.BackupMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,13 +52,21 @@ public final class BackupKey {
             material = Base64.getDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
             throw new BackupFailure(
-                    BackupFailure.Kind.KEY, "an encryption key must be " + LENGTH + " bytes in base64 on one line");
+                    BackupFailure.Kind.KEY,
+                    BackupMessages.KEY_FORMAT,
+                    Map.of("file", "none", "length", String.valueOf(LENGTH), "actual", "none"));
         }
         if (material.length != LENGTH) {
             throw new BackupFailure(
                     BackupFailure.Kind.KEY,
-                    "an encryption key must be " + LENGTH + " bytes in base64 on one line (this one has "
-                            + material.length + " bytes)");
+                    BackupMessages.KEY_FORMAT,
+                    Map.of(
+                            "file",
+                            "none",
+                            "length",
+                            String.valueOf(LENGTH),
+                            "actual",
+                            String.valueOf(material.length)));
         }
         return new BackupKey(material);
     }
@@ -66,19 +77,27 @@ public final class BackupKey {
         try {
             if (Files.size(file) > MAX_FILE_LENGTH) {
                 throw new BackupFailure(
-                        BackupFailure.Kind.KEY, "encryption key file " + file + " is too large to be a key file");
+                        BackupFailure.Kind.KEY, BackupMessages.KEY_FILE_TOO_LARGE, Map.of("file", file.toString()));
             }
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (BackupFailure e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new BackupFailure(
-                    BackupFailure.Kind.KEY, "cannot read encryption key file " + file + ": " + describe(e), e);
+                    BackupFailure.Kind.KEY,
+                    BackupMessages.KEY_FILE_UNREADABLE,
+                    Map.of("file", file.toString(), "reason", String.valueOf(describe(e))),
+                    e);
         }
         try {
             return fromBase64(text);
         } catch (BackupFailure e) {
-            throw new BackupFailure(BackupFailure.Kind.KEY, "encryption key file " + file + ": " + e.getMessage());
+            if (e.message() == null) {
+                throw new BackupFailure(BackupFailure.Kind.KEY, "encryption key file " + file + ": " + e.getMessage());
+            }
+            Map<String, Object> args = new LinkedHashMap<>(e.messageArgs());
+            args.put("file", file.toString());
+            throw new BackupFailure(BackupFailure.Kind.KEY, e.message(), args);
         }
     }
 

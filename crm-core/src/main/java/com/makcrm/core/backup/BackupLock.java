@@ -3,7 +3,9 @@ package com.makcrm.core.backup;
 import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -19,8 +21,7 @@ final class BackupLock {
     static AdvisoryLock acquire(DataSource dataSource, UUID tenantId, String slug) {
         try {
             return AdvisoryLock.tryAcquire(dataSource, NAMESPACE, tenantId.toString())
-                    .orElseThrow(() -> CrmException.conflict(
-                            "a backup of tenant '" + slug + "' is already running; retry when it has finished"));
+                    .orElseThrow(() -> CrmException.conflict(BackupMessages.LOCK_BUSY, Map.of("slug", slug)));
         } catch (SQLException e) {
             throw Sql.translate("locking tenant " + slug + " for a backup", e, "the tenant database");
         }

@@ -6,6 +6,7 @@ import com.makcrm.core.backup.PrunePlan.Leftover;
 import com.makcrm.core.backup.PrunePlan.ObjectSweep;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObjectStream;
@@ -325,7 +326,10 @@ public final class BackupPruner {
         try (StoredObjectStream in = repository.get(key)) {
             return ManifestJson.read(in, key);
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read manifest '" + key + "': " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.MANIFEST_UNREADABLE,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.db.DatabaseBootstrap;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -119,9 +121,15 @@ public final class ClusterBackups {
             int exit = pgDump.waitFor();
             if (exit != 0) {
                 repository.delete(key);
-                throw CrmException.unavailable(
-                        "pg_dump of database " + database.describe() + " failed with exit code " + exit + ": "
-                                + orNothing(pgDump.stderr()),
+                throw Failures.unavailable(
+                        BackupMessages.PG_DUMP_FAILED,
+                        Map.of(
+                                "database",
+                                database.describe(),
+                                "exit",
+                                String.valueOf(exit),
+                                "stderr",
+                                orNone(pgDump.stderr())),
                         null);
             }
             return new ClusterDump(
@@ -144,13 +152,15 @@ public final class ClusterBackups {
     public BackupManifest manifest(ObjectStorage repository, UUID backupId) {
         String key = RepositoryLayout.manifest(backupId);
         if (repository.stat(key).isEmpty()) {
-            throw CrmException.notFound(
-                    "backup " + backupId + " not found in the repository, or incomplete (it has no manifest)");
+            throw CrmException.notFound(BackupMessages.NOT_FOUND, Map.of("id", String.valueOf(backupId)));
         }
         try (StoredObjectStream in = repository.get(key)) {
             return ManifestJson.read(in, key);
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read manifest '" + key + "': " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.MANIFEST_UNREADABLE,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 
@@ -168,8 +178,9 @@ public final class ClusterBackups {
     public Restored restore(BackupManifest manifest, ObjectStorage repository, PgConnection target) {
         ClusterDump dump = manifest.dump();
         if (manifest.kind() != BackupManifest.Kind.CLUSTER || dump == null) {
-            throw CrmException.invalid("backup " + manifest.backupId() + " is a " + manifest.kind()
-                    + " backup, not a cluster backup: it restores into a tenant, not into a database");
+            throw CrmException.invalid(
+                    BackupMessages.NOT_CLUSTER_BACKUP,
+                    Map.of("id", String.valueOf(manifest.backupId()), "kind", String.valueOf(manifest.kind())));
         }
         String pgRestoreVersion = PgProcess.version(tools, "pg_restore");
         PgVersion.requireRestorable(pgRestoreVersion, dump.pgDumpVersion());
@@ -184,7 +195,7 @@ public final class ClusterBackups {
 
     private void restoreDump(BackupManifest manifest, ClusterDump dump, ObjectStorage repository, PgConnection target) {
         String key = RepositoryLayout.clusterDump(manifest.backupId());
-        try (StoredObjectStream stored = openPart(repository, key, ClusterDump.PART);
+        try (StoredObjectStream stored = openPart(repository, key, ClusterDump.PART, "none");
                 PgProcess pgRestore = PgProcess.start(
                         tools,
                         "pg_restore",
@@ -200,20 +211,34 @@ public final class ClusterBackups {
             if (archive.count() != dump.bytes() || !archive.sha256Hex().equals(dump.sha256())) {
                 throw new BackupFailure(
                         BackupFailure.Kind.DAMAGED,
-                        "part " + ClusterDump.PART + " (" + key + ") of backup " + manifest.backupId()
-                                + " is damaged: " + archive.count() + " bytes with SHA-256 " + archive.sha256Hex()
-                                + ", the manifest says " + dump.bytes() + " bytes with SHA-256 " + dump.sha256()
-                                + "; the target database was left as it was");
+                        BackupMessages.CLUSTER_PART_DAMAGED,
+                        Map.of(
+                                "part", ClusterDump.PART,
+                                "key", key,
+                                "id", String.valueOf(manifest.backupId()),
+                                "bytes", String.valueOf(archive.count()),
+                                "sha256", String.valueOf(archive.sha256Hex()),
+                                "expectedBytes", String.valueOf(dump.bytes()),
+                                "expectedSha256", String.valueOf(dump.sha256())));
             }
             int exit = pgRestore.waitFor();
             if (exit != 0 || !fed) {
-                throw CrmException.unavailable(
-                        "pg_restore into " + target.describe() + " failed with exit code " + exit + " (nothing"
-                                + " was restored: it runs in one transaction): " + orNothing(pgRestore.stderr()),
+                throw Failures.unavailable(
+                        BackupMessages.PG_RESTORE_FAILED,
+                        Map.of(
+                                "target",
+                                target.describe(),
+                                "exit",
+                                String.valueOf(exit),
+                                "stderr",
+                                orNone(pgRestore.stderr())),
                         null);
             }
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read " + key + " from the repository: " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.REPOSITORY_READ_FAILED,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 
@@ -279,7 +304,7 @@ public final class ClusterBackups {
 
     private void restoreObject(BackupManifest manifest, ObjectStorage repository, ObjectEntry entry) {
         String key = RepositoryLayout.object(entry.sha256());
-        try (StoredObjectStream stored = openPart(repository, key, "object " + entry.key())) {
+        try (StoredObjectStream stored = openPart(repository, key, "object " + entry.key(), entry.key())) {
             DigestingInputStream content = new DigestingInputStream(stored);
             objects.put(
                     entry.key(),
@@ -290,29 +315,42 @@ public final class ClusterBackups {
                 objects.delete(entry.key());
                 throw new BackupFailure(
                         BackupFailure.Kind.DAMAGED,
-                        "object " + entry.key() + " (" + key + ") of backup " + manifest.backupId()
-                                + " is damaged: " + content.count() + " bytes with SHA-256 " + content.sha256Hex()
-                                + ", the manifest says " + entry.size() + " bytes with SHA-256 " + entry.sha256());
+                        BackupMessages.CLUSTER_OBJECT_DAMAGED,
+                        Map.of(
+                                "object", entry.key(),
+                                "key", key,
+                                "id", String.valueOf(manifest.backupId()),
+                                "bytes", String.valueOf(content.count()),
+                                "sha256", String.valueOf(content.sha256Hex()),
+                                "expectedBytes", String.valueOf(entry.size()),
+                                "expectedSha256", String.valueOf(entry.sha256())));
             }
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read " + key + " from the repository: " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.REPOSITORY_READ_FAILED,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 
-    private static StoredObjectStream openPart(ObjectStorage repository, String key, String part) {
+    private static StoredObjectStream openPart(ObjectStorage repository, String key, String part, String object) {
         try {
             return repository.get(key);
         } catch (CrmException e) {
             if (e.category() == ErrorCategory.NOT_FOUND) {
                 throw new BackupFailure(
-                        BackupFailure.Kind.DAMAGED, part + " is missing from the repository (" + key + ")", e);
+                        BackupFailure.Kind.DAMAGED,
+                        BackupMessages.PART_MISSING,
+                        Map.of("part", part, "object", object, "key", key),
+                        e);
             }
             throw e;
         }
     }
 
-    private static String orNothing(String stderr) {
-        return stderr.isEmpty() ? "(it printed nothing)" : stderr;
+    /** The tool's stderr, or {@code none} (the select keyword for "it printed nothing"). */
+    private static String orNone(String stderr) {
+        return stderr.isEmpty() ? "none" : stderr;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

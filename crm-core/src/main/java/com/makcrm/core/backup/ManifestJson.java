@@ -1,8 +1,10 @@
 package com.makcrm.core.backup;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,13 +25,21 @@ final class ManifestJson {
         try {
             BackupManifest manifest = JSON.readValue(in, BackupManifest.class);
             if (manifest.formatVersion() != BackupManifest.FORMAT_VERSION) {
-                throw CrmException.invalid("manifest '" + key + "' has format version " + manifest.formatVersion()
-                        + "; this version of crm reads format " + BackupManifest.FORMAT_VERSION);
+                throw CrmException.invalid(
+                        BackupMessages.MANIFEST_FORMAT,
+                        Map.of(
+                                "key",
+                                key,
+                                "version",
+                                String.valueOf(manifest.formatVersion()),
+                                "supported",
+                                String.valueOf(BackupManifest.FORMAT_VERSION)));
             }
             return manifest;
         } catch (JacksonException e) {
             throw CrmException.invalid(
-                    "manifest '" + key + "' is not a valid backup manifest: " + e.getOriginalMessage());
+                    BackupMessages.MANIFEST_INVALID,
+                    Map.of("key", key, "reason", String.valueOf(e.getOriginalMessage())));
         }
     }
 }

@@ -3,6 +3,7 @@ package com.makcrm.core.backup;
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -54,8 +56,8 @@ final class ObjectArchive {
     /** Empty when the object vanished since it was listed (deleted meanwhile: nothing to back up). */
     private Optional<Stored> store(String key) {
         try {
-            StoredObject object =
-                    source.stat(key).orElseThrow(() -> CrmException.notFound("object '" + key + "' vanished"));
+            StoredObject object = source.stat(key)
+                    .orElseThrow(() -> CrmException.notFound(BackupMessages.OBJECT_VANISHED, Map.of("key", key)));
             String sha256 = object.sha256Hex() != null ? object.sha256Hex() : hashOf(key);
             String target = codec.objectKey(sha256);
             ObjectEntry entry = new ObjectEntry(key, sha256, object.size());
@@ -89,11 +91,12 @@ final class ObjectArchive {
             }
             if (!entry.sha256().equals(content.sha256Hex())) {
                 repository.delete(target);
-                throw CrmException.conflict("object '" + key + "' changed while it was being backed up"
-                        + " (expected SHA-256 " + entry.sha256() + "); run the backup again");
+                throw CrmException.conflict(
+                        BackupMessages.OBJECT_CHANGED, Map.of("key", key, "sha256", String.valueOf(entry.sha256())));
             }
         } catch (IOException e) {
-            throw CrmException.unavailable("could not copy object '" + key + "': " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.OBJECT_COPY_FAILED, Map.of("key", key, "reason", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -103,7 +106,8 @@ final class ObjectArchive {
             digest.drain();
             return digest.sha256Hex();
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read object '" + key + "' to hash it: " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.OBJECT_HASH_FAILED, Map.of("key", key, "reason", String.valueOf(e.getMessage())), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.makcrm.core.backup;
 
 import com.makcrm.core.db.JdbcUrl;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public record PgConnection(String jdbcUrl, String user, String password) {
     public PgConnection {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (JdbcUrl.parse(jdbcUrl).database() == null) {
-            throw CrmException.invalid("database URL names no database: " + jdbcUrl);
+            throw CrmException.invalid(StorageMessages.DB_URL_NO_DATABASE, Map.of("url", String.valueOf(jdbcUrl)));
         }
     }
 

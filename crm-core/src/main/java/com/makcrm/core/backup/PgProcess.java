@@ -1,6 +1,6 @@
 package com.makcrm.core.backup;
 
-import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,8 +54,16 @@ final class PgProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new BackupFailure(
                     BackupFailure.Kind.TOOL,
-                    tool + " not found in " + tools.where() + " (" + e.getMessage() + "): install the PostgreSQL"
-                            + " client tools, or set " + PgTools.ENV + " to the directory holding " + tool,
+                    BackupMessages.TOOL_NOT_FOUND,
+                    Map.of(
+                            "tool",
+                            tool,
+                            "where",
+                            String.valueOf(tools.where()),
+                            "reason",
+                            String.valueOf(e.getMessage()),
+                            "env",
+                            PgTools.ENV),
                     e);
         }
     }
@@ -69,12 +77,20 @@ final class PgProcess implements AutoCloseable {
             if (exit != 0) {
                 throw new BackupFailure(
                         BackupFailure.Kind.TOOL,
-                        tool + " --version failed with exit code " + exit + ": " + p.stderr() + " (tool from "
-                                + tools.where() + ")");
+                        BackupMessages.TOOL_VERSION_FAILED,
+                        Map.of(
+                                "tool", tool,
+                                "exit", String.valueOf(exit),
+                                "stderr", String.valueOf(p.stderr()),
+                                "where", String.valueOf(tools.where())));
             }
             return PgVersion.ofToolOutput(tool, out);
         } catch (IOException e) {
-            throw new BackupFailure(BackupFailure.Kind.TOOL, "could not run " + tool + ": " + e.getMessage(), e);
+            throw new BackupFailure(
+                    BackupFailure.Kind.TOOL,
+                    BackupMessages.TOOL_RUN_FAILED,
+                    Map.of("tool", tool, "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 
@@ -90,7 +106,7 @@ final class PgProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw CrmException.unavailable(tool + " was interrupted", e);
+            throw Failures.unavailable(BackupMessages.TOOL_INTERRUPTED, Map.of("tool", tool), e);
         }
     }
 

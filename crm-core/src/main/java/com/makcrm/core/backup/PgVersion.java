@@ -1,5 +1,7 @@
 package com.makcrm.core.backup;
 
+import com.makcrm.core.i18n.BackupMessages;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,7 +10,6 @@ final class PgVersion {
 
     private static final Pattern TOOL_OUTPUT = Pattern.compile("\\(PostgreSQL\\)\\s+(\\d+[0-9A-Za-z.]*)");
     private static final Pattern LEADING_NUMBER = Pattern.compile("(\\d+)");
-    private static final String HOW_TO = " (PATH or " + PgTools.ENV + ")";
 
     private PgVersion() {}
 
@@ -18,8 +19,8 @@ final class PgVersion {
         if (!m.find()) {
             throw new BackupFailure(
                     BackupFailure.Kind.TOOL,
-                    tool + " --version printed no PostgreSQL version (got '" + firstLine(output) + "'): install the"
-                            + " PostgreSQL client tools" + HOW_TO);
+                    BackupMessages.TOOL_NO_VERSION,
+                    Map.of("tool", tool, "output", String.valueOf(firstLine(output)), "env", PgTools.ENV));
         }
         return m.group(1);
     }
@@ -43,8 +44,16 @@ final class PgVersion {
         if (major(pgDumpVersion) < serverMajor) {
             throw new BackupFailure(
                     BackupFailure.Kind.TOOL,
-                    "pg_dump " + pgDumpVersion + " cannot dump server " + serverVersion + ": install pg_dump "
-                            + serverMajor + " or newer" + HOW_TO);
+                    BackupMessages.PG_DUMP_TOO_OLD,
+                    Map.of(
+                            "version",
+                            pgDumpVersion,
+                            "serverVersion",
+                            String.valueOf(serverVersion),
+                            "needed",
+                            String.valueOf(serverMajor),
+                            "env",
+                            PgTools.ENV));
         }
     }
 
@@ -54,8 +63,16 @@ final class PgVersion {
         if (major(pgRestoreVersion) < needed) {
             throw new BackupFailure(
                     BackupFailure.Kind.TOOL,
-                    "pg_restore " + pgRestoreVersion + " cannot read a dump written by pg_dump " + pgDumpVersion
-                            + ": install pg_restore " + needed + " or newer" + HOW_TO);
+                    BackupMessages.PG_RESTORE_TOO_OLD,
+                    Map.of(
+                            "version",
+                            pgRestoreVersion,
+                            "dumpVersion",
+                            pgDumpVersion,
+                            "needed",
+                            String.valueOf(needed),
+                            "env",
+                            PgTools.ENV));
         }
     }
 

@@ -1,6 +1,8 @@
 package com.makcrm.core.backup;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
+import com.makcrm.core.i18n.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -95,12 +97,13 @@ public final class RetentionPolicy {
         this.tenants = Map.copyOf(tenants);
         this.cluster = cluster == null ? defaults : cluster;
         this.objectGrace = Objects.requireNonNull(objectGrace, "objectGrace");
-        requireKeepsSomething(this.defaults, "the policy");
-        this.tenants.forEach((tenant, rules) -> requireKeepsSomething(rules, "the rules of tenant '" + tenant + "'"));
-        requireKeepsSomething(this.cluster, "the rules for cluster backups");
+        requireKeepsSomething(this.defaults, "policy", "");
+        this.tenants.forEach((tenant, rules) -> requireKeepsSomething(rules, "tenant", tenant));
+        requireKeepsSomething(this.cluster, "cluster", "");
         if (objectGrace.compareTo(MIN_OBJECT_GRACE) < 0) {
-            throw CrmException.invalid(OBJECT_GRACE + " must be at least 1h (got " + objectGrace
-                    + "): a backup still running must never lose its objects");
+            throw CrmException.invalid(
+                    BackupMessages.POLICY_GRACE_TOO_SHORT,
+                    Map.of("file", "none", "key", OBJECT_GRACE, "grace", objectGrace.toString()));
         }
     }
 
@@ -110,9 +113,11 @@ public final class RetentionPolicy {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw CrmException.invalid("policy file " + file + " does not exist");
+            throw CrmException.invalid(BackupMessages.POLICY_MISSING, Map.of("file", file.toString()));
         } catch (IOException e) {
-            throw CrmException.invalid("policy file " + file + " cannot be read: " + e.getMessage());
+            throw CrmException.invalid(
+                    BackupMessages.POLICY_UNREADABLE,
+                    Map.of("file", file.toString(), "reason", String.valueOf(e.getMessage())));
         }
         return parse(text, file.toString());
     }
@@ -124,13 +129,14 @@ public final class RetentionPolicy {
             root = YAML.readTree(yaml);
         } catch (JacksonException e) {
             throw CrmException.invalid(
-                    "policy file " + source + " is not valid YAML: " + oneLine(e.getOriginalMessage()));
+                    BackupMessages.POLICY_NOT_YAML,
+                    Map.of("file", String.valueOf(source), "reason", oneLine(e.getOriginalMessage())));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
         }
         Parser parser = new Parser(source);
-        parser.requireMapping(root, "the top level");
+        parser.requireMapping(root, "top");
         parser.requireKnownKeys(root, "", TOP_KEYS);
         Rules defaults = parser.rules(root, "", new Rules(0, 0, 0, 0));
         Duration grace =
@@ -156,6 +162,11 @@ public final class RetentionPolicy {
         try {
             return new RetentionPolicy(defaults, tenants, cluster, grace);
         } catch (CrmException e) {
+            if (e.message() != null && e.messageArgs().containsKey("file")) {
+                Map<String, Object> args = new LinkedHashMap<>(e.messageArgs());
+                args.put("file", source);
+                throw CrmException.invalid(e.message(), args);
+            }
             throw CrmException.invalid("policy file " + source + ": " + e.getMessage());
         }
     }
@@ -192,10 +203,12 @@ public final class RetentionPolicy {
         return bySlug != null ? bySlug : defaults;
     }
 
-    private static void requireKeepsSomething(Rules rules, String what) {
+    /** @param scope policy, tenant or cluster: the keywords of {@link BackupMessages#POLICY_KEEPS_NOTHING} */
+    private static void requireKeepsSomething(Rules rules, String scope, String tenant) {
         if (rules.keepsNothing()) {
-            throw CrmException.invalid(what + " keeps nothing: set at least one of " + String.join(", ", RULE_KEYS)
-                    + " above 0 (to delete all backups, delete them, not by policy)");
+            throw CrmException.invalid(
+                    BackupMessages.POLICY_KEEPS_NOTHING,
+                    Map.of("file", "none", "scope", scope, "tenant", tenant, "keys", String.join(", ", RULE_KEYS)));
         }
     }
 
@@ -208,15 +221,22 @@ public final class RetentionPolicy {
 
         void requireMapping(JsonNode node, String where) {
             if (!node.isObject()) {
-                throw invalid(where + " must be a mapping (key: value), not " + describe(node));
+                throw invalid(BackupMessages.POLICY_NOT_MAPPING, node, Map.of("where", where));
             }
         }
 
         void requireKnownKeys(JsonNode node, String path, List<String> known) {
             for (String key : node.propertyNames()) {
                 if (!known.contains(key)) {
-                    throw invalid(
-                            "unknown key '" + path + key + "' (known keys here: " + String.join(", ", known) + ")");
+                    throw CrmException.invalid(
+                            BackupMessages.POLICY_UNKNOWN_KEY,
+                            Map.of(
+                                    "file",
+                                    String.valueOf(source),
+                                    "key",
+                                    path + key,
+                                    "known",
+                                    String.join(", ", known)));
                 }
             }
         }
@@ -238,8 +258,10 @@ public final class RetentionPolicy {
                     || !value.canConvertToInt()
                     || value.intValue() < 0
                     || value.intValue() > MAX_KEEP) {
-                throw invalid("'" + path + key + "' must be a whole number from 0 to " + MAX_KEEP + ", not "
-                        + describe(value));
+                throw invalid(
+                        BackupMessages.POLICY_BAD_COUNT,
+                        value,
+                        Map.of("key", path + key, "max", String.valueOf(MAX_KEEP)));
             }
             return value.intValue();
         }
@@ -264,24 +286,27 @@ public final class RetentionPolicy {
                     // falls through to the error below
                 }
             }
-            throw invalid("'" + key + "' must be a duration such as 24h, 90m, 2d or PT24H, not " + describe(value));
+            throw invalid(BackupMessages.POLICY_BAD_DURATION, value, Map.of("key", key));
         }
 
-        private CrmException invalid(String message) {
-            return CrmException.invalid("policy file " + source + ": " + message);
-        }
-
-        private static String describe(JsonNode node) {
+        /** {@code message} naming the file and describing {@code node} ({kind} and {value}), with {@code args}. */
+        private CrmException invalid(Message message, JsonNode node, Map<String, String> args) {
+            Map<String, Object> all = new LinkedHashMap<>(args);
+            all.put("file", source);
             if (node.isObject()) {
-                return "a mapping";
+                all.put("kind", "mapping");
+            } else if (node.isArray()) {
+                all.put("kind", "list");
+            } else if (node.isNull()) {
+                all.put("kind", "empty");
+            } else if (node.isString()) {
+                all.put("kind", "string");
+                all.put("value", node.stringValue());
+            } else {
+                all.put("kind", "value");
+                all.put("value", node.toString());
             }
-            if (node.isArray()) {
-                return "a list";
-            }
-            if (node.isNull()) {
-                return "an empty value";
-            }
-            return node.isString() ? "'" + node.stringValue() + "'" : node.toString();
+            return CrmException.invalid(message, all);
         }
     }
 }

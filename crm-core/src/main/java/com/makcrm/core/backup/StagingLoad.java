@@ -4,6 +4,7 @@ import com.makcrm.core.backup.BackupFailure.Kind;
 import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.StoredObjectStream;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +224,7 @@ final class StagingLoad {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw CrmException.unavailable("interrupted while restoring", e);
+            throw Failures.unavailable(BackupMessages.RESTORE_INTERRUPTED, Map.of(), e);
         } finally {
             pool.shutdownNow();
         }
@@ -254,9 +256,13 @@ final class StagingLoad {
             missing.removeAll(tables);
             Set<String> extra = new LinkedHashSet<>(tables);
             extra.removeAll(inBackup);
-            throw CrmException.invalid("backup " + manifest.backupId() + " does not match schema version "
-                    + manifest.schemaVersion() + " of this build: tables only in the backup " + missing
-                    + ", only in the schema " + extra);
+            throw CrmException.invalid(
+                    BackupMessages.SCHEMA_MISMATCH,
+                    Map.of(
+                            "id", String.valueOf(manifest.backupId()),
+                            "version", String.valueOf(manifest.schemaVersion()),
+                            "missing", missing.toString(),
+                            "extra", extra.toString()));
         }
     }
 
@@ -331,7 +337,14 @@ final class StagingLoad {
             } catch (SQLException e) {
                 if (decoded.failure() != null) {
                     throw damaged(
-                            part, key, "does not decode (" + decoded.failure().getMessage() + ")", decoded.failure());
+                            part,
+                            key,
+                            Map.of(
+                                    "problem",
+                                    "decode",
+                                    "reason",
+                                    String.valueOf(decoded.failure().getMessage())),
+                            decoded.failure());
                 }
                 // damage can decode into rows PostgreSQL refuses: then the stored part's checksum tells
                 stored.drain();
@@ -339,41 +352,54 @@ final class StagingLoad {
                     throw damaged(
                             part,
                             key,
-                            "fails its SHA-256 check (PostgreSQL refused its content: " + Sql.firstLine(e.getMessage())
-                                    + ")",
+                            Map.of("problem", "checksum", "reason", String.valueOf(Sql.firstLine(e.getMessage()))),
                             e);
                 }
                 throw e;
             }
             stored.drain();
             expect(part, key, "size", part.compressedBytes(), stored.count());
-            expect(part, key, "SHA-256", part.sha256(), stored.sha256Hex());
-            expect(part, key, "uncompressed size", part.bytes(), data.count());
-            expect(part, key, "uncompressed SHA-256", part.dataSha256(), data.sha256Hex());
-            expect(part, key, "row count", part.rows(), rows);
+            expect(part, key, "sha256", part.sha256(), stored.sha256Hex());
+            expect(part, key, "uncompressedSize", part.bytes(), data.count());
+            expect(part, key, "uncompressedSha256", part.dataSha256(), data.sha256Hex());
+            expect(part, key, "rows", part.rows(), rows);
             return rows;
         } catch (IOException e) {
-            throw damaged(part, key, "cannot be read (" + e.getMessage() + ")", e);
+            throw damaged(part, key, Map.of("problem", "unreadable", "reason", String.valueOf(e.getMessage())), e);
         } catch (CrmException e) {
             if (e.category() == com.makcrm.core.error.ErrorCategory.NOT_FOUND) {
-                throw damaged(part, key, "is missing from the repository", e);
+                throw damaged(part, key, Map.of("problem", "missing"), e);
             }
             throw e;
         }
     }
 
+    /** @param what the value checked, a keyword of {@link BackupMessages#TABLE_PART_DAMAGED} */
     private void expect(TablePart part, String key, String what, Object expected, Object actual) {
         if (!expected.equals(actual)) {
-            throw damaged(part, key, what + " is " + actual + ", the manifest says " + expected, null);
+            throw damaged(
+                    part,
+                    key,
+                    Map.of(
+                            "problem",
+                            "mismatch",
+                            "what",
+                            what,
+                            "actual",
+                            String.valueOf(actual),
+                            "expected",
+                            String.valueOf(expected)),
+                    null);
         }
     }
 
-    private BackupFailure damaged(TablePart part, String key, String problem, Throwable cause) {
-        return new BackupFailure(
-                Kind.DAMAGED,
-                "backup " + manifest.backupId() + " is damaged: the part of table " + part.name() + " (" + key + ") "
-                        + problem + "; nothing was changed",
-                cause);
+    /** @param problem the {@code problem} of {@link BackupMessages#TABLE_PART_DAMAGED} and its own arguments */
+    private BackupFailure damaged(TablePart part, String key, Map<String, String> problem, Throwable cause) {
+        Map<String, Object> args = new LinkedHashMap<>(problem);
+        args.put("id", String.valueOf(manifest.backupId()));
+        args.put("table", part.name());
+        args.put("key", key);
+        return new BackupFailure(Kind.DAMAGED, BackupMessages.TABLE_PART_DAMAGED, args, cause);
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

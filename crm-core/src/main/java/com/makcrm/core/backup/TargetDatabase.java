@@ -2,6 +2,7 @@ package com.makcrm.core.backup;
 
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** Plain JDBC against a database given by URL: what a cluster backup or restore reads before it starts. */
@@ -56,11 +58,10 @@ final class TargetDatabase {
             return names;
         });
         if (!found.isEmpty()) {
-            String shown = String.join(", ", found.subList(0, Math.min(found.size(), NAMES_SHOWN)))
-                    + (found.size() > NAMES_SHOWN ? " and " + (found.size() - NAMES_SHOWN) + " more" : "");
-            throw CrmException.invalid("target database " + target.describe() + " is not empty (it has " + shown
-                    + "): a cluster backup restores only into an empty database; create a new one (createdb) or"
-                    + " name one that does not exist yet");
+            String shown = String.join(", ", found.subList(0, Math.min(found.size(), NAMES_SHOWN)));
+            int more = Math.max(0, found.size() - NAMES_SHOWN);
+            throw CrmException.invalid(
+                    BackupMessages.TARGET_NOT_EMPTY, Map.of("target", target.describe(), "names", shown, "more", more));
         }
     }
 

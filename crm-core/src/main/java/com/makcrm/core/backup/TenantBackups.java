@@ -5,6 +5,7 @@ import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -155,8 +157,10 @@ public final class TenantBackups {
         } catch (SQLException e) {
             throw Sql.translate("reading the schema of tenant " + tenant.slug(), e, "the tenant database");
         } catch (IOException e) {
-            throw CrmException.unavailable(
-                    "could not stream the data of tenant " + tenant.slug() + ": " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.TENANT_STREAM_FAILED,
+                    Map.of("slug", tenant.slug(), "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 
@@ -193,8 +197,8 @@ public final class TenantBackups {
     /** The manifest of one backup; NOT_FOUND when it does not exist or never completed. */
     public BackupManifest manifest(ObjectStorage repository, UUID backupId) {
         return find(repository, backupId)
-                .orElseThrow(() -> CrmException.notFound(
-                        "backup " + backupId + " not found in the repository, or incomplete (it has no manifest)"));
+                .orElseThrow(
+                        () -> CrmException.notFound(BackupMessages.NOT_FOUND, Map.of("id", String.valueOf(backupId))));
     }
 
     /**
@@ -221,21 +225,27 @@ public final class TenantBackups {
         if (!PartCodec.ALGORITHM.equals(encryption.algorithm())) {
             throw new BackupFailure(
                     BackupFailure.Kind.KEY,
-                    "backup " + manifest.backupId() + " is encrypted with " + encryption.algorithm()
-                            + ", which this version of crm does not know (it knows " + PartCodec.ALGORITHM + ")");
+                    BackupMessages.KEY_UNKNOWN_ALGORITHM,
+                    Map.of(
+                            "id", String.valueOf(manifest.backupId()),
+                            "algorithm", String.valueOf(encryption.algorithm()),
+                            "known", PartCodec.ALGORITHM));
         }
         BackupKey key = codec.key();
         if (key == null) {
             throw new BackupFailure(
                     BackupFailure.Kind.KEY,
-                    "backup " + manifest.backupId() + " is encrypted with key id " + encryption.keyId()
-                            + "; pass --encryption-key-file or CRM_BACKUP_ENCRYPTION_KEY_FILE");
+                    BackupMessages.KEY_REQUIRED,
+                    Map.of("id", String.valueOf(manifest.backupId()), "keyId", String.valueOf(encryption.keyId())));
         }
         if (!key.id().equals(encryption.keyId())) {
             throw new BackupFailure(
                     BackupFailure.Kind.KEY,
-                    "backup " + manifest.backupId() + " was encrypted with key id " + encryption.keyId()
-                            + ", the key given has id " + key.id());
+                    BackupMessages.KEY_MISMATCH,
+                    Map.of(
+                            "id", String.valueOf(manifest.backupId()),
+                            "keyId", String.valueOf(encryption.keyId()),
+                            "givenKeyId", String.valueOf(key.id())));
         }
         return codec;
     }
@@ -249,7 +259,10 @@ public final class TenantBackups {
         try (StoredObjectStream in = repository.get(key)) {
             return Optional.of(ManifestJson.read(in, key));
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read manifest '" + key + "': " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.MANIFEST_UNREADABLE,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.schema.SchemaMigrator;
 import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
@@ -147,15 +148,19 @@ public final class TenantRestores {
     private void checkRestorable(BackupManifest manifest, Options options) {
         if (manifest.kind() != BackupManifest.Kind.TENANT) {
             throw CrmException.invalid(
-                    "backup " + manifest.backupId() + " is a " + manifest.kind() + " backup, not a tenant backup");
+                    BackupMessages.NOT_TENANT_BACKUP,
+                    Map.of("id", String.valueOf(manifest.backupId()), "kind", String.valueOf(manifest.kind())));
         }
         if (options.tenant() != null && !options.tenant().equals(manifest.tenantSlug())) {
-            throw CrmException.invalid("backup " + manifest.backupId() + " is of tenant '" + manifest.tenantSlug()
-                    + "', not '" + options.tenant() + "'; to put its data into a new tenant use --as NEW-SLUG");
+            throw CrmException.invalid(
+                    BackupMessages.WRONG_TENANT,
+                    Map.of(
+                            "id", String.valueOf(manifest.backupId()),
+                            "slug", String.valueOf(manifest.tenantSlug()),
+                            "tenant", options.tenant()));
         }
         if (options.asSlug() != null && options.force()) {
-            throw CrmException.invalid(
-                    "--force replaces an existing tenant's data; --as creates a new tenant:" + " use one or the other");
+            throw CrmException.invalid(BackupMessages.FORCE_WITH_AS, Map.of());
         }
     }
 
@@ -190,17 +195,32 @@ public final class TenantRestores {
                 to.delete(entry.key());
                 throw new BackupFailure(
                         Kind.DAMAGED,
-                        "backup " + manifest.backupId() + " is damaged: object " + entry.key() + " (" + key
-                                + ") does not match its SHA-256 " + entry.sha256());
+                        BackupMessages.RESTORE_OBJECT_DAMAGED,
+                        Map.of(
+                                "id", String.valueOf(manifest.backupId()),
+                                "object", entry.key(),
+                                "key", key,
+                                "sha256", String.valueOf(entry.sha256())));
             }
         } catch (IOException e) {
-            throw CrmException.unavailable("could not close object " + key + ": " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.OBJECT_CLOSE_FAILED,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
         } catch (CrmException e) {
             if (e.category() == ErrorCategory.NOT_FOUND && !(e instanceof BackupFailure)) {
                 throw new BackupFailure(
                         Kind.DAMAGED,
-                        "backup " + manifest.backupId() + " is damaged: object " + entry.key() + " (" + key
-                                + ") is missing from the repository",
+                        BackupMessages.RESTORE_OBJECT_DAMAGED,
+                        Map.of(
+                                "id",
+                                String.valueOf(manifest.backupId()),
+                                "object",
+                                entry.key(),
+                                "key",
+                                key,
+                                "sha256",
+                                "none"),
                         e);
             }
             throw e;
@@ -293,7 +313,7 @@ public final class TenantRestores {
         } catch (SQLException e) {
             throw Sql.translate("comparing the drill schema " + schema, e, "the database");
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read back the drill schema " + schema, e);
+            throw Failures.unavailable(BackupMessages.DRILL_READ_FAILED, Map.of("schema", schema), e);
         }
         return problems;
     }

@@ -2,6 +2,7 @@ package com.makcrm.core.backup;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObjectStream;
@@ -181,7 +182,10 @@ public final class VerificationRecords {
             }
             throw e;
         } catch (IOException e) {
-            throw CrmException.unavailable("could not read verification record '" + key + "': " + e.getMessage(), e);
+            throw Failures.unavailable(
+                    BackupMessages.VERIFICATION_RECORD_UNREADABLE,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 }

@@ -1,12 +1,14 @@
 package com.makcrm.core.db;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -27,14 +29,13 @@ public final class DatabaseBootstrap {
     public static boolean ensureDatabaseExists(String url, String user, String password) {
         JdbcUrl parsed = JdbcUrl.parse(url);
         if (parsed.database() == null) {
-            throw CrmException.invalid("database URL names no database: " + url);
+            throw CrmException.invalid(StorageMessages.DB_URL_NO_DATABASE, Map.of("url", String.valueOf(url)));
         }
         if (canConnect(url, user, password, parsed)) {
             return false;
         }
         if (!SAFE_NAME.matcher(parsed.database()).matches()) {
-            throw CrmException.invalid("database name '" + parsed.database()
-                    + "' must be letters, digits, '_', '-' or '$' (at most 63) to be created automatically");
+            throw CrmException.invalid(StorageMessages.DB_NAME_UNSAFE, Map.of("name", parsed.database()));
         }
         return create(parsed, user, password);
     }

@@ -1,6 +1,8 @@
 package com.makcrm.core.db;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +17,7 @@ public record JdbcUrl(String hostPort, String database, String query) {
     public static JdbcUrl parse(String url) {
         Matcher m = url == null ? null : URL.matcher(url);
         if (m == null || !m.matches()) {
-            throw CrmException.invalid("database URL must look like jdbc:postgresql://host:5432/database, got: " + url);
+            throw CrmException.invalid(StorageMessages.DB_URL_FORMAT, Map.of("url", String.valueOf(url)));
         }
         String hosts = m.group(1).isEmpty() ? "localhost:5432" : m.group(1);
         String hostPort = hosts.contains(":") || hosts.contains(",") ? hosts : hosts + ":5432";

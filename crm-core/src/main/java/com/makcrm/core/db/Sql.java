@@ -1,8 +1,12 @@
 package com.makcrm.core.db;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.Message;
+import com.makcrm.core.i18n.StorageMessages;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** Translates JDBC failures into {@link CrmException}s with a message an operator can act on. */
@@ -62,15 +66,23 @@ public final class Sql {
      */
     public static CrmException translate(String doing, SQLException e, String where) {
         if (isConnectionFailure(e)) {
-            return CrmException.unavailable(
-                    "cannot reach PostgreSQL at " + where + " while " + doing + ": " + firstLine(e.getMessage()), e);
+            return unavailable(StorageMessages.DB_UNREACHABLE, doing, where, e);
         }
         if (isLoginRejected(e)) {
-            return CrmException.unavailable(
-                    "PostgreSQL at " + where + " rejected the login while " + doing + ": " + firstLine(e.getMessage()),
-                    e);
+            return unavailable(StorageMessages.DB_LOGIN_REJECTED, doing, where, e);
         }
         return CrmException.internal(doing + " failed: " + firstLine(e.getMessage()), e);
+    }
+
+    private static CrmException unavailable(Message message, String doing, String where, SQLException e) {
+        Map<String, String> args = Map.of(
+                "where",
+                String.valueOf(where),
+                "doing",
+                String.valueOf(doing),
+                "reason",
+                String.valueOf(firstLine(e.getMessage())));
+        return new CrmException(ErrorCategory.UNAVAILABLE, message.english(args), e).withMessage(message, args);
     }
 
     /** A PostgreSQL identifier (schema, table, constraint name) as a quoted SQL identifier. */

@@ -21,7 +21,9 @@ public final class MessageRegistry {
             CliMessages.class,
             QueryMessages.class,
             RecordMessages.class,
-            AccessMessages.class);
+            AccessMessages.class,
+            BackupMessages.class,
+            StorageMessages.class);
 
     private MessageRegistry() {}
 

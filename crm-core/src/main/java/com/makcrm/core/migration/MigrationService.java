@@ -2,6 +2,7 @@ package com.makcrm.core.migration;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.StorageMessages;
 import com.makcrm.core.migration.TenantMigrationResult.State;
 import com.makcrm.core.schema.MigrationOutcome;
 import com.makcrm.core.schema.SchemaMigrator;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +42,8 @@ public final class MigrationService {
         public Request {
             tenantSlugs = List.copyOf(tenantSlugs);
             if (parallelism < 1 || parallelism > 64) {
-                throw CrmException.invalid("parallelism must be between 1 and 64, got " + parallelism);
+                throw CrmException.invalid(
+                        StorageMessages.MIGRATION_PARALLELISM, Map.of("value", String.valueOf(parallelism)));
             }
         }
     }
@@ -78,8 +81,9 @@ public final class MigrationService {
         for (String slug : slugs) {
             Tenant t = tenants.get(slug);
             if (!t.status().isMigrated()) {
-                throw CrmException.conflict("tenant '" + slug + "' is " + t.status() + "; only ACTIVE and SUSPENDED"
-                        + " tenants are migrated");
+                throw CrmException.conflict(
+                        StorageMessages.MIGRATION_TENANT_NOT_MIGRATED,
+                        Map.of("slug", slug, "status", String.valueOf(t.status())));
             }
             chosen.add(t);
         }
@@ -172,9 +176,12 @@ public final class MigrationService {
                 results.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CrmException(ErrorCategory.INTERNAL, "interrupted while migrating tenants", e);
+                throw new CrmException(ErrorCategory.INTERNAL, StorageMessages.MIGRATION_INTERRUPTED.source(), e)
+                        .withMessage(StorageMessages.MIGRATION_INTERRUPTED, Map.of());
             } catch (ExecutionException e) {
-                throw new CrmException(ErrorCategory.INTERNAL, "migration worker failed", e.getCause());
+                throw new CrmException(
+                                ErrorCategory.INTERNAL, StorageMessages.MIGRATION_WORKER_FAILED.source(), e.getCause())
+                        .withMessage(StorageMessages.MIGRATION_WORKER_FAILED, Map.of());
             }
         }
         return results;

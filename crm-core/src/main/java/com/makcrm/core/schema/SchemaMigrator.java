@@ -3,9 +3,11 @@ package com.makcrm.core.schema;
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.StorageMessages;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -80,8 +82,9 @@ public final class SchemaMigrator {
      */
     public MigrationOutcome provisionTenantAt(String schema, String version) {
         if (!tenantResources.knows(version)) {
-            throw CrmException.invalid("tenant schema version " + version + " is unknown to this build (it knows up to "
-                    + latestTenantVersion() + "); use the crm version that wrote it, or a newer one");
+            throw CrmException.invalid(
+                    StorageMessages.MIGRATION_VERSION_UNKNOWN,
+                    Map.of("version", String.valueOf(version), "latest", String.valueOf(latestTenantVersion())));
         }
         return migrate(
                 schema, tenant(schema).group(true).validateOnMigrate(false).target(version));
@@ -189,10 +192,14 @@ public final class SchemaMigrator {
         } catch (FlywayException e) {
             SQLException sql = findSql(e);
             if (sql != null && Sql.isConnectionFailure(sql)) {
-                throw CrmException.unavailable("database unavailable while " + doing + " schema " + schema, e);
+                Map<String, String> args = Map.of("doing", doing, "schema", schema);
+                throw new CrmException(
+                                ErrorCategory.UNAVAILABLE, StorageMessages.MIGRATION_DB_UNAVAILABLE.english(args), e)
+                        .withMessage(StorageMessages.MIGRATION_DB_UNAVAILABLE, args);
             }
-            throw new CrmException(
-                    ErrorCategory.MIGRATION_FAILED, doing + " schema " + schema + " failed: " + summary(e), e);
+            Map<String, String> args = Map.of("doing", doing, "schema", schema, "reason", String.valueOf(summary(e)));
+            throw new CrmException(ErrorCategory.MIGRATION_FAILED, StorageMessages.MIGRATION_FAILED.english(args), e)
+                    .withMessage(StorageMessages.MIGRATION_FAILED, args);
         }
     }
 

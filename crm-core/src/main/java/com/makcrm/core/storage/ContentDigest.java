@@ -1,9 +1,11 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /** SHA-256 and byte count of content as it streams past, so a put never has to read its content twice. */
 final class ContentDigest {
@@ -43,8 +45,15 @@ final class ContentDigest {
     /** Rejects content whose length differs from what the caller declared, before anything becomes visible. */
     void requireDeclaredLength(String key, long declared) {
         if (declared != ObjectStorage.UNKNOWN_LENGTH && declared != size) {
-            throw CrmException.invalid("content for object '" + ObjectKeys.printable(key) + "' was declared as "
-                    + declared + " bytes but the stream had " + size + "; nothing was stored");
+            throw CrmException.invalid(
+                    StorageMessages.CONTENT_LENGTH_MISMATCH,
+                    Map.of(
+                            "key",
+                            ObjectKeys.printable(key),
+                            "declared",
+                            String.valueOf(declared),
+                            "size",
+                            String.valueOf(size)));
         }
     }
 }

@@ -2,8 +2,10 @@ package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.StorageMessages;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 /**
  * Reads the caller's content. Its failures (a client that disconnects mid-upload, a broken pipe from a dump) are
@@ -43,10 +45,14 @@ final class ContentSource {
     }
 
     private CrmException failed(IOException e) {
-        return new CrmException(
-                ErrorCategory.INVALID,
-                "reading the content for object '" + ObjectKeys.printable(key) + "' failed after " + bytesRead
-                        + " bytes (" + e.getMessage() + "); nothing was stored",
-                e);
+        Map<String, String> args = Map.of(
+                "key",
+                ObjectKeys.printable(key),
+                "bytes",
+                String.valueOf(bytesRead),
+                "reason",
+                String.valueOf(e.getMessage()));
+        return new CrmException(ErrorCategory.INVALID, StorageMessages.CONTENT_READ_FAILED.english(args), e)
+                .withMessage(StorageMessages.CONTENT_READ_FAILED, args);
     }
 }

@@ -1,10 +1,12 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where a key lives under a filesystem root. An object is the plain file {@code <root>/<key>}, so a repository can be
@@ -63,12 +65,14 @@ final class FileLayout {
 
     private static void requireStorableSegment(String key, String segment) {
         if (segment.startsWith(RESERVED_PREFIX)) {
-            throw CrmException.invalid("invalid object key '" + ObjectKeys.printable(key)
-                    + "': segments starting with '" + RESERVED_PREFIX + "' are reserved by the filesystem store");
+            throw CrmException.invalid(
+                    StorageMessages.KEY_RESERVED_SEGMENT,
+                    Map.of("key", ObjectKeys.printable(key), "prefix", RESERVED_PREFIX));
         }
         if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-            throw CrmException.invalid("invalid object key '" + ObjectKeys.printable(key)
-                    + "': the filesystem store allows at most " + MAX_SEGMENT_BYTES + " UTF-8 bytes per segment");
+            throw CrmException.invalid(
+                    StorageMessages.KEY_SEGMENT_TOO_LONG,
+                    Map.of("key", ObjectKeys.printable(key), "max", String.valueOf(MAX_SEGMENT_BYTES)));
         }
     }
 
@@ -76,7 +80,7 @@ final class FileLayout {
     private Path contained(Path path, String key) {
         Path normalized = path.normalize();
         if (!normalized.startsWith(root)) {
-            throw CrmException.invalid("object key '" + ObjectKeys.printable(key) + "' leaves the storage root");
+            throw CrmException.invalid(StorageMessages.KEY_LEAVES_ROOT, Map.of("key", ObjectKeys.printable(key)));
         }
         return normalized;
     }

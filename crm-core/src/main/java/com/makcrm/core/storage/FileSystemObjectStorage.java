@@ -2,6 +2,7 @@ package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.StorageMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -138,7 +140,7 @@ public final class FileSystemObjectStorage implements ObjectStorage {
                 Files.createDirectories(target.getParent());
                 return FileLayout.newTempFile(target.getParent());
             } catch (FileAlreadyExistsException | NotDirectoryException e) {
-                throw conflict(key, "a part of its path is an object, not a folder");
+                throw conflict(key, "parentIsObject");
             } catch (NoSuchFileException e) {
                 if (attempt == DIRECTORY_ATTEMPTS) {
                     throw failure("store", key, e);
@@ -165,7 +167,7 @@ public final class FileSystemObjectStorage implements ObjectStorage {
 
     private static void moveIntoPlace(String key, Path temp, Path target) throws IOException {
         if (Files.isDirectory(target)) {
-            throw conflict(key, "it is a folder of other objects");
+            throw conflict(key, "isFolder");
         }
         // on POSIX an atomic rename also replaces an existing file
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -202,19 +204,28 @@ public final class FileSystemObjectStorage implements ObjectStorage {
     }
 
     private static CrmException notFound(String key) {
-        return CrmException.notFound("no object '" + ObjectKeys.printable(key) + "' in file storage");
+        return CrmException.notFound(StorageMessages.FILE_NOT_FOUND, Map.of("key", ObjectKeys.printable(key)));
     }
 
+    /** @param reason a keyword of {@link StorageMessages#FILE_STORE_CONFLICT} */
     private static CrmException conflict(String key, String reason) {
         return CrmException.conflict(
-                "cannot store object '" + ObjectKeys.printable(key) + "' in file storage: " + reason);
+                StorageMessages.FILE_STORE_CONFLICT, Map.of("key", ObjectKeys.printable(key), "reason", reason));
     }
 
     private CrmException failure(String action, String key, IOException e) {
-        String message = "cannot " + action + " object '" + ObjectKeys.printable(key) + "' in file storage at "
-                + layout.root() + ": " + e;
+        Map<String, String> args = Map.of(
+                "action",
+                action,
+                "key",
+                ObjectKeys.printable(key),
+                "root",
+                String.valueOf(layout.root()),
+                "reason",
+                e.toString());
         ErrorCategory category =
                 e instanceof AccessDeniedException ? ErrorCategory.FORBIDDEN : ErrorCategory.UNAVAILABLE;
-        return new CrmException(category, message, e);
+        return new CrmException(category, StorageMessages.FILE_FAILED.english(args), e)
+                .withMessage(StorageMessages.FILE_FAILED, args);
     }
 }

@@ -1,6 +1,8 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.StorageMessages;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -85,7 +88,10 @@ final class FileWalk implements Iterator<ObjectSummary> {
         } catch (NoSuchFileException | NotDirectoryException e) {
             return entries.iterator(); // nothing stored under this prefix, or it vanished meanwhile
         } catch (IOException e) {
-            throw CrmException.unavailable("cannot list " + directory + ": " + e.getMessage(), e);
+            Map<String, String> args =
+                    Map.of("directory", String.valueOf(directory), "reason", String.valueOf(e.getMessage()));
+            throw new CrmException(ErrorCategory.UNAVAILABLE, StorageMessages.LIST_FAILED.english(args), e)
+                    .withMessage(StorageMessages.LIST_FAILED, args);
         }
         entries.sort(Comparator.comparing(Entry::key, KeyOrder.CODE_POINTS));
         return entries.iterator();

@@ -66,7 +66,7 @@ final class MultipartUpload {
                 return parts;
             }
             if (number > S3Upload.MAX_PARTS) {
-                throw S3Upload.tooLarge(key, settings, "is longer");
+                throw S3Upload.tooLarge(key, settings, "none");
             }
             digest.update(buffer, 0, length);
             parts.add(uploadPart(uploadId, number, buffer, length));

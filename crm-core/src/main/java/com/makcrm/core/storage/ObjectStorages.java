@@ -1,6 +1,7 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -36,7 +37,7 @@ public final class ObjectStorages {
     public static ObjectStorage fromUrl(String url, Map<String, String> s3Options) {
         S3Options.requireKnown(s3Options);
         if (url == null || url.isBlank()) {
-            throw CrmException.invalid("storage URL is empty; expected " + ACCEPTED_FORMS);
+            throw CrmException.invalid(StorageMessages.URL_EMPTY, Map.of());
         }
         var scheme = SCHEME.matcher(url);
         if (!scheme.matches()) {
@@ -46,21 +47,21 @@ public final class ObjectStorages {
             case "s3" -> new S3ObjectStorage(s3Settings(url, s3Options));
             case "file" -> new FileSystemObjectStorage(fileUrlPath(url));
             default ->
-                throw CrmException.invalid("unsupported storage URL scheme '" + scheme.group(1) + "' in '" + url
-                        + "'; expected " + ACCEPTED_FORMS);
+                throw CrmException.invalid(
+                        StorageMessages.URL_UNSUPPORTED_SCHEME, Map.of("scheme", scheme.group(1), "url", url));
         };
     }
 
     static S3Settings s3Settings(String url, Map<String, String> options) {
         URI uri = parse(url);
         if (uri.getRawAuthority() == null) {
-            throw invalid(url, "it names no bucket");
+            throw invalid(url, "noBucket", "");
         }
         if (uri.getRawUserInfo() != null) {
-            throw invalid(url, "credentials do not belong in the URL (it ends up in logs); use the key options");
+            throw invalid(url, "credentials", "");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw invalid(url, "it has a query or fragment; give settings as options");
+            throw invalid(url, "query", "");
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
         S3Settings.Builder builder = S3Settings.builder(uri.getAuthority()).prefix(path.replaceFirst("^/+", ""));
@@ -72,7 +73,7 @@ public final class ObjectStorages {
         try {
             return Path.of(parse(url));
         } catch (IllegalArgumentException e) {
-            throw invalid(url, "a file URL must be file:///absolute/path (" + e.getMessage() + ")");
+            throw invalid(url, "fileUrl", String.valueOf(e.getMessage()));
         }
     }
 
@@ -80,7 +81,7 @@ public final class ObjectStorages {
         try {
             return Path.of(path);
         } catch (InvalidPathException e) {
-            throw invalid(path, e.getMessage());
+            throw invalid(path, "other", String.valueOf(e.getMessage()));
         }
     }
 
@@ -88,11 +89,13 @@ public final class ObjectStorages {
         try {
             return new URI(url);
         } catch (URISyntaxException e) {
-            throw invalid(url, e.getMessage());
+            throw invalid(url, "other", String.valueOf(e.getMessage()));
         }
     }
 
-    private static CrmException invalid(String url, String reason) {
-        return CrmException.invalid("invalid storage URL '" + url + "': " + reason + "; expected " + ACCEPTED_FORMS);
+    /** @param reason a keyword of {@link StorageMessages#URL_INVALID}; {@code detail} is the text of {@code other} */
+    private static CrmException invalid(String url, String reason, String detail) {
+        return CrmException.invalid(
+                StorageMessages.URL_INVALID, Map.of("url", String.valueOf(url), "reason", reason, "detail", detail));
     }
 }

@@ -1,6 +1,8 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -36,8 +38,13 @@ final class S3Clients {
         try {
             return builder.build();
         } catch (SdkClientException e) {
-            throw CrmException.invalid("cannot set up S3 client for " + settings.describeEndpoint() + ": "
-                    + e.getMessage() + " (set the region, or AWS_REGION)");
+            throw CrmException.invalid(
+                    StorageMessages.S3_CLIENT_SETUP,
+                    Map.of(
+                            "endpoint",
+                            String.valueOf(settings.describeEndpoint()),
+                            "reason",
+                            String.valueOf(e.getMessage())));
         }
     }
 

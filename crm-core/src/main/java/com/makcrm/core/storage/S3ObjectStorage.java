@@ -1,9 +1,11 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -117,8 +119,9 @@ public final class S3ObjectStorage implements ObjectStorage {
         String s3Source = s3Key(sourceKey);
         String s3Target = s3Key(targetKey);
         StoredObject source = stat(sourceKey)
-                .orElseThrow(() -> CrmException.notFound("cannot copy object '" + ObjectKeys.printable(sourceKey)
-                        + "' in S3 bucket '" + settings.bucket() + "': not found"));
+                .orElseThrow(() -> CrmException.notFound(
+                        StorageMessages.S3_COPY_NOT_FOUND,
+                        Map.of("key", ObjectKeys.printable(sourceKey), "bucket", settings.bucket())));
         // beyond CopyObject's limit, stream it through this process rather than copy part by part
         if (source.size() > S3Upload.MAX_COPY_SIZE) {
             return ObjectStorage.super.copy(sourceKey, targetKey);
@@ -147,9 +150,15 @@ public final class S3ObjectStorage implements ObjectStorage {
     private String s3Key(String key) {
         String s3Key = settings.prefix() + ObjectKeys.requireValid(key);
         if (s3Key.getBytes(StandardCharsets.UTF_8).length > ObjectKeys.MAX_KEY_BYTES) {
-            throw CrmException.invalid("object key '" + ObjectKeys.printable(key) + "' is too long for S3 once"
-                    + " prefixed with '" + settings.prefix() + "': at most " + ObjectKeys.MAX_KEY_BYTES
-                    + " UTF-8 bytes");
+            throw CrmException.invalid(
+                    StorageMessages.KEY_TOO_LONG_FOR_S3,
+                    Map.of(
+                            "key",
+                            ObjectKeys.printable(key),
+                            "prefix",
+                            settings.prefix(),
+                            "max",
+                            String.valueOf(ObjectKeys.MAX_KEY_BYTES)));
         }
         return s3Key;
     }

@@ -1,6 +1,7 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,9 @@ final class S3Options {
     static void requireKnown(Map<String, String> options) {
         for (String name : options.keySet()) {
             if (!NAMES.contains(name)) {
-                throw CrmException.invalid("unknown storage option '" + name + "'; known options: " + NAMES);
+                throw CrmException.invalid(
+                        StorageMessages.S3_UNKNOWN_OPTION,
+                        Map.of("name", String.valueOf(name), "known", NAMES.toString()));
             }
         }
     }
@@ -76,8 +79,9 @@ final class S3Options {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw CrmException.invalid("invalid S3 endpoint '" + value + "': expected a URL such as http://minio:9000 ("
-                    + e.getMessage() + ")");
+            throw CrmException.invalid(
+                    StorageMessages.S3_ENDPOINT_INVALID,
+                    Map.of("value", String.valueOf(value), "reason", String.valueOf(e.getMessage())));
         }
     }
 
@@ -85,7 +89,9 @@ final class S3Options {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw CrmException.invalid("storage option " + name + " must be true or false: '" + value + "'");
+            default ->
+                throw CrmException.invalid(
+                        StorageMessages.S3_OPTION_BOOLEAN, Map.of("name", name, "value", String.valueOf(value)));
         };
     }
 
@@ -93,7 +99,8 @@ final class S3Options {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw CrmException.invalid("storage option " + name + " must be a whole number: '" + value + "'");
+            throw CrmException.invalid(
+                    StorageMessages.S3_OPTION_INTEGER, Map.of("name", name, "value", String.valueOf(value)));
         }
     }
 
@@ -101,11 +108,12 @@ final class S3Options {
         Matcher matcher = SIZE.matcher(value);
         if (!matcher.matches()) {
             throw CrmException.invalid(
-                    "storage option " + name + " must be a size in bytes, or with KiB, MiB or GiB: '" + value + "'");
+                    StorageMessages.S3_OPTION_SIZE, Map.of("name", name, "value", String.valueOf(value)));
         }
         long bytes = Long.parseLong(matcher.group(1)) * unit(matcher.group(2));
         if (bytes > Integer.MAX_VALUE) {
-            throw CrmException.invalid("storage option " + name + " must be below 2 GiB: '" + value + "'");
+            throw CrmException.invalid(
+                    StorageMessages.S3_OPTION_SIZE_TOO_LARGE, Map.of("name", name, "value", String.valueOf(value)));
         }
         return (int) bytes;
     }

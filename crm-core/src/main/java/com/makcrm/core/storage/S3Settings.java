@@ -1,7 +1,9 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * How to reach a bucket and how to upload to it.
@@ -47,15 +49,16 @@ public record S3Settings(
         prefix = normalizedPrefix(prefix);
         requireBucket(bucket);
         if ((accessKey == null) != (secretKey == null)) {
-            throw CrmException.invalid("S3 access key and secret key must be given together, or neither"
-                    + " to use the default AWS credentials chain");
+            throw CrmException.invalid(StorageMessages.S3_KEYS_TOGETHER, Map.of());
         }
-        requireAtLeast("multipart threshold", multipartThreshold, 1);
-        requireAtLeast("part size", partSize, MIN_PART_SIZE);
-        requireAtLeast("max attempts", maxAttempts, 1);
-        requireAtLeast("list page size", listPageSize, 1);
+        requireAtLeast("multipartThreshold", multipartThreshold, 1);
+        requireAtLeast("partSize", partSize, MIN_PART_SIZE);
+        requireAtLeast("maxAttempts", maxAttempts, 1);
+        requireAtLeast("listPageSize", listPageSize, 1);
         if (listPageSize > MAX_LIST_PAGE_SIZE) {
-            throw CrmException.invalid("S3 list page size must be at most " + MAX_LIST_PAGE_SIZE + ": " + listPageSize);
+            throw CrmException.invalid(
+                    StorageMessages.S3_LIST_PAGE_SIZE,
+                    Map.of("max", String.valueOf(MAX_LIST_PAGE_SIZE), "value", String.valueOf(listPageSize)));
         }
     }
 
@@ -102,14 +105,16 @@ public record S3Settings(
 
     private static void requireBucket(String bucket) {
         if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw CrmException.invalid("invalid S3 bucket name '" + bucket
-                    + "': 3-63 lowercase letters, digits, '.' or '-', starting and ending with a letter or digit");
+            throw CrmException.invalid(StorageMessages.S3_BUCKET_NAME, Map.of("bucket", String.valueOf(bucket)));
         }
     }
 
+    /** @param what a keyword of {@link StorageMessages#S3_AT_LEAST} */
     private static void requireAtLeast(String what, int value, int minimum) {
         if (value < minimum) {
-            throw CrmException.invalid("S3 " + what + " must be at least " + minimum + ": " + value);
+            throw CrmException.invalid(
+                    StorageMessages.S3_AT_LEAST,
+                    Map.of("what", what, "minimum", String.valueOf(minimum), "value", String.valueOf(value)));
         }
     }
 

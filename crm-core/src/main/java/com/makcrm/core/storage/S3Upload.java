@@ -1,6 +1,7 @@
 package com.makcrm.core.storage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.StorageMessages;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -67,12 +68,18 @@ final class S3Upload {
     private void requireFitsInParts(long declaredLength) {
         long limit = (long) settings.partSize() * MAX_PARTS;
         if (declaredLength > limit) {
-            throw tooLarge(key, settings, "is declared as " + declaredLength + " bytes");
+            throw tooLarge(key, settings, String.valueOf(declaredLength));
         }
     }
 
-    static CrmException tooLarge(String key, S3Settings settings, String how) {
-        return CrmException.invalid("object '" + ObjectKeys.printable(key) + "' " + how + ", more than " + MAX_PARTS
-                + " parts of " + settings.partSize() + " bytes can hold; raise the S3 part size; nothing was stored");
+    /** @param declared the declared length in bytes, or {@code none} when the content turned out longer */
+    static CrmException tooLarge(String key, S3Settings settings, String declared) {
+        return CrmException.invalid(
+                StorageMessages.S3_TOO_LARGE,
+                Map.of(
+                        "key", ObjectKeys.printable(key),
+                        "declared", declared,
+                        "maxParts", String.valueOf(MAX_PARTS),
+                        "partSize", String.valueOf(settings.partSize())));
     }
 }

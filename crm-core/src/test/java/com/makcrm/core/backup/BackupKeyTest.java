@@ -2,7 +2,9 @@ package com.makcrm.core.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.makcrm.core.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,5 +67,34 @@ class BackupKeyTest {
                     .hasMessageContaining(file.toString());
         }
         assertThatThrownBy(() -> BackupKey.load(missing)).hasMessageContaining("no such file");
+    }
+
+    @Test
+    void aShortKeyFileIsAKeyFailureInEnglishAndInRussian() throws IOException {
+        byte[] sixteen = new byte[16];
+        Path file =
+                Files.writeString(dir.resolve("short.key"), Base64.getEncoder().encodeToString(sixteen) + "\n");
+
+        BackupFailure e = catchThrowableOfType(BackupFailure.class, () -> BackupKey.load(file));
+
+        assertThat(e.kind()).isEqualTo(BackupFailure.Kind.KEY);
+        assertThat(e.getMessage())
+                .isEqualTo("encryption key file " + file
+                        + ": an encryption key must be 32 bytes in base64 on one line (this one has 16 bytes)");
+        assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                .isEqualTo(
+                        "файл ключа шифрования " + file
+                                + ": ключ шифрования должен занимать 32 байта в base64 на одной строке (в этом ключе байт: 16)");
+        assertThat(Messages.fromClasspath().describe(e, java.util.Locale.ENGLISH))
+                .isEqualTo(e.getMessage());
+    }
+
+    @Test
+    void notBase64IsAKeyFailureWithoutTheLengthItHas() {
+        BackupFailure e = catchThrowableOfType(BackupFailure.class, () -> BackupKey.fromBase64("not a key!"));
+
+        assertThat(e.getMessage()).isEqualTo("an encryption key must be 32 bytes in base64 on one line");
+        assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                .isEqualTo("ключ шифрования должен занимать 32 байта в base64 на одной строке");
     }
 }

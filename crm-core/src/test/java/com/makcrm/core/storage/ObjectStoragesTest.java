@@ -3,8 +3,11 @@ package com.makcrm.core.storage;
 import static com.makcrm.core.storage.ObjectStorageContract.assertCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.testsupport.S3Service;
 import com.makcrm.core.testsupport.TestServices;
 import java.io.ByteArrayInputStream;
@@ -117,5 +120,29 @@ class ObjectStoragesTest {
             assertThat(storage.stat("a.txt"))
                     .hasValueSatisfying(object -> assertThat(object.size()).isEqualTo(3));
         }
+    }
+
+    @Test
+    void aStorageUrlErrorIsEnglishAndTranslatesToRussian() {
+        CrmException e =
+                catchThrowableOfType(CrmException.class, () -> ObjectStorages.fromUrl("s3://key:secret@bucket/p"));
+
+        assertThat(e.getMessage())
+                .isEqualTo("invalid storage URL 's3://key:secret@bucket/p': credentials do not belong in the URL (it"
+                        + " ends up in logs); use the key options; expected " + ObjectStorages.ACCEPTED_FORMS);
+        assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                .isEqualTo("недопустимый URL хранилища «s3://key:secret@bucket/p»: учётным данным не место в URL (он"
+                        + " попадает в журналы); используйте параметры ключей; ожидается file:///absolute/path,"
+                        + " обычный путь в файловой системе или s3://bucket[/prefix]");
+    }
+
+    @Test
+    void s3OptionErrorsKeepTheirEnglishText() {
+        assertThatThrownBy(() -> ObjectStorages.fromUrl("s3://bucket", Map.of("path-style", "yes")))
+                .hasMessage("storage option path-style must be true or false: 'yes'");
+        assertThatThrownBy(() -> ObjectStorages.fromUrl("s3://bucket", Map.of("part-size", "8 MB")))
+                .hasMessage("storage option part-size must be a size in bytes, or with KiB, MiB or GiB: '8 MB'");
+        assertThatThrownBy(() -> ObjectStorages.fromUrl(" "))
+                .hasMessage("storage URL is empty; expected " + ObjectStorages.ACCEPTED_FORMS);
     }
 }
