@@ -1,6 +1,8 @@
 package com.makcrm.core.attachment;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.AttachmentMessages;
+import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.record.ObjectKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,11 +52,13 @@ final class AttachmentRows {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw CrmException.notFound(kind.apiName() + " " + id + " not found");
+                    throw CrmException.notFound(
+                            CoreMessages.RECORD_NOT_FOUND, Map.of("object", kind.apiName(), "id", String.valueOf(id)));
                 }
                 if (rs.getObject("deleted_at") != null) {
                     throw CrmException.notFound(
-                            kind.apiName() + " " + id + " is deleted; restore it before attaching files to it");
+                            AttachmentMessages.TARGET_DELETED,
+                            Map.of("object", kind.apiName(), "id", String.valueOf(id)));
                 }
             }
         }
@@ -144,7 +149,7 @@ final class AttachmentRows {
             ps.setObject(i, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw CrmException.notFound("attachment " + id + " not found");
+                    throw CrmException.notFound(AttachmentMessages.NOT_FOUND, Map.of("id", String.valueOf(id)));
                 }
                 return read(rs).attachment();
             }

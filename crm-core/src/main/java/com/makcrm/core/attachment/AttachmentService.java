@@ -4,6 +4,8 @@ import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.AttachmentMessages;
+import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.storage.ObjectStorage;
@@ -142,7 +144,9 @@ public final class AttachmentService {
         requireTarget(target, targetId);
         return tx.read(scope.schema(), c -> {
             if (!AttachmentRows.targetExists(c, target, targetId)) {
-                throw CrmException.notFound(target.apiName() + " " + targetId + " not found");
+                throw CrmException.notFound(
+                        CoreMessages.RECORD_NOT_FOUND,
+                        Map.of("object", target.apiName(), "id", String.valueOf(targetId)));
             }
             return AttachmentRows.listLive(c, target, targetId);
         });
@@ -245,7 +249,7 @@ public final class AttachmentService {
             AttachmentRows.Row found = require(c, id, true);
             Attachment before = found.attachment();
             if (!before.deleted()) {
-                throw CrmException.conflict("attachment " + id + " must be deleted before it can be destroyed");
+                throw CrmException.conflict(AttachmentMessages.NOT_DELETED, Map.of("id", String.valueOf(id)));
             }
             AttachmentRows.delete(c, id);
             Timeline.append(
@@ -335,11 +339,10 @@ public final class AttachmentService {
             return TenantStorage.of(storage, scope.tenantId()).get(row.storageKey());
         } catch (CrmException e) {
             if (e.category() == ErrorCategory.NOT_FOUND) {
-                throw new CrmException(
-                        ErrorCategory.NOT_FOUND,
-                        "the content of attachment " + row.attachment().id()
-                                + " is not in storage (it may just have been destroyed)",
-                        e);
+                Map<String, Object> args =
+                        Map.of("id", String.valueOf(row.attachment().id()));
+                throw new CrmException(ErrorCategory.NOT_FOUND, AttachmentMessages.CONTENT_MISSING.english(args), e)
+                        .withMessage(AttachmentMessages.CONTENT_MISSING, args);
             }
             throw e;
         }
@@ -347,8 +350,16 @@ public final class AttachmentService {
 
     private void requireLength(String name, long length) {
         if (length < ObjectStorage.UNKNOWN_LENGTH) {
-            throw CrmException.invalidFields(List.of(new FieldError(
-                    "size", "size: must be at least 0, or unknown (" + ObjectStorage.UNKNOWN_LENGTH + "): " + length)));
+            throw CrmException.invalidFields(List.of(FieldError.of(
+                    "size",
+                    AttachmentMessages.SIZE_INVALID,
+                    Map.of(
+                            "field",
+                            "size",
+                            "unknown",
+                            String.valueOf(ObjectStorage.UNKNOWN_LENGTH),
+                            "length",
+                            String.valueOf(length)))));
         }
         if (length > maxSize) {
             throw tooLarge(name, null);
@@ -356,45 +367,56 @@ public final class AttachmentService {
     }
 
     private CrmException tooLarge(String name, Throwable cause) {
-        String message = "size: attachment '" + name + "' is larger than the limit of " + describeSize(maxSize)
-                + "; nothing was stored";
-        CrmException e = CrmException.invalidFields(List.of(new FieldError("size", message)));
+        Map<String, Object> args = sizeArgs(maxSize);
+        args.put("field", "size");
+        args.put("name", String.valueOf(name));
+        CrmException e = CrmException.invalidFields(List.of(FieldError.of("size", AttachmentMessages.TOO_LARGE, args)));
         if (cause != null) {
             e.addSuppressed(cause); // the field error is what callers report; the storage failure is for logs
         }
         return e;
     }
 
-    static String describeSize(long bytes) {
+    /** {@code bytes} as the {@code unit}, {@code mib}, {@code size} and {@code bytes} arguments of a message. */
+    static Map<String, Object> sizeArgs(long bytes) {
         long mib = 1024L * 1024;
-        if (bytes % mib == 0) {
-            return bytes / mib + " MiB (" + bytes + " bytes)";
-        }
-        return bytes + " bytes";
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("unit", bytes % mib == 0 ? "mib" : "bytes");
+        args.put("mib", String.valueOf(bytes / mib));
+        args.put("size", bytes);
+        args.put("bytes", String.valueOf(bytes));
+        return args;
     }
 
     private static void requireTarget(ObjectKind target, UUID targetId) {
         if (target == null || targetId == null) {
             throw CrmException.invalidFields(
-                    List.of(new FieldError("target", "target: the record to attach to is required")));
+                    List.of(FieldError.of("target", AttachmentMessages.TARGET_REQUIRED, Map.of("field", "target"))));
         }
     }
 
     private static AttachmentRows.Row require(Connection c, UUID id, boolean lock) throws SQLException {
         return AttachmentRows.find(c, id, lock)
-                .orElseThrow(() -> CrmException.notFound("attachment " + id + " not found"));
+                .orElseThrow(
+                        () -> CrmException.notFound(AttachmentMessages.NOT_FOUND, Map.of("id", String.valueOf(id))));
     }
 
     private static void requireVersion(Attachment current, int expected) {
         if (current.version() != expected) {
-            throw CrmException.conflict("attachment " + current.id() + " is at version " + current.version()
-                    + ", but the change was made against version " + expected + "; reload it and apply the change"
-                    + " again");
+            throw CrmException.conflict(
+                    AttachmentMessages.STALE_VERSION,
+                    Map.of(
+                            "id",
+                            String.valueOf(current.id()),
+                            "current",
+                            String.valueOf(current.version()),
+                            "expected",
+                            String.valueOf(expected)));
         }
     }
 
     private static CrmException deleted(UUID id) {
-        return CrmException.conflict("attachment " + id + " is deleted; restore it first");
+        return CrmException.conflict(AttachmentMessages.DELETED, Map.of("id", String.valueOf(id)));
     }
 
     private static Map<String, Object> auditable(Attachment a) {

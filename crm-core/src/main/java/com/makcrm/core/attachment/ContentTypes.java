@@ -2,9 +2,12 @@ package com.makcrm.core.attachment;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.AttachmentMessages;
+import com.makcrm.core.i18n.Message;
 import com.makcrm.core.storage.ObjectStorage;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,12 +31,14 @@ final class ContentTypes {
         }
         String type = raw.strip();
         if (type.length() > MAX_LENGTH) {
-            throw invalid("content type must be at most " + MAX_LENGTH + " characters, got " + type.length());
+            throw invalid(
+                    AttachmentMessages.CONTENT_TYPE_TOO_LONG,
+                    Map.of("field", "contentType", "max", MAX_LENGTH, "length", String.valueOf(type.length())));
         }
         Matcher m = MEDIA_TYPE.matcher(type);
         if (!m.matches()) {
-            throw invalid("content type '" + printable(type) + "' is not of the form type/subtype"
-                    + " (optionally followed by ; name=value parameters), e.g. application/pdf");
+            throw invalid(
+                    AttachmentMessages.CONTENT_TYPE_FORMAT, Map.of("field", "contentType", "value", printable(type)));
         }
         return m.group(1).toLowerCase(Locale.ROOT) + m.group(2);
     }
@@ -50,7 +55,7 @@ final class ContentTypes {
         return out.toString();
     }
 
-    private static CrmException invalid(String message) {
-        return CrmException.invalidFields(List.of(new FieldError("contentType", "contentType: " + message)));
+    private static CrmException invalid(Message message, Map<String, ?> args) {
+        return CrmException.invalidFields(List.of(FieldError.of("contentType", message, args)));
     }
 }

@@ -2,7 +2,11 @@ package com.makcrm.core.attachment;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.AttachmentMessages;
+import com.makcrm.core.i18n.Message;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +29,7 @@ final class FileNames {
      */
     static String fromUpload(String raw) {
         if (raw == null) {
-            throw invalid("file name is required");
+            throw invalid(AttachmentMessages.NAME_REQUIRED, Map.of());
         }
         int lastSeparator = Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\'));
         return require(raw.substring(lastSeparator + 1));
@@ -34,48 +38,59 @@ final class FileNames {
     /** A name given for an existing attachment: a path here is a mistake, not something to repair. */
     static String require(String raw) {
         if (raw == null) {
-            throw invalid("file name is required");
+            throw invalid(AttachmentMessages.NAME_REQUIRED, Map.of());
         }
         String name = raw.strip();
         if (name.isEmpty()) {
-            throw invalid("file name must not be empty");
+            throw invalid(AttachmentMessages.NAME_EMPTY, Map.of());
         }
         if (name.equals(".") || name.equals("..")) {
-            throw invalid("file name must not be '" + name + "'");
+            throw invalid(AttachmentMessages.NAME_DOTS, Map.of("name", name));
         }
         int length = name.codePointCount(0, name.length());
         if (length > MAX_LENGTH) {
-            throw invalid("file name must be at most " + MAX_LENGTH + " characters, got " + length);
+            throw invalid(
+                    AttachmentMessages.NAME_TOO_LONG, Map.of("max", MAX_LENGTH, "length", String.valueOf(length)));
         }
         int position = 0;
         for (int cp : name.codePoints().toArray()) {
             position++;
             String problem = problemWith(cp);
             if (problem != null) {
-                throw invalid("file name must not contain " + problem + " (" + String.format("U+%04X", cp)
-                        + " at character " + position + ")");
+                throw invalid(
+                        AttachmentMessages.NAME_CHARACTER,
+                        Map.of(
+                                "problem",
+                                problem,
+                                "codePoint",
+                                String.format("U+%04X", cp),
+                                "position",
+                                String.valueOf(position)));
             }
         }
         return name;
     }
 
+    /** What is wrong with {@code cp}, as a keyword of {@link AttachmentMessages#NAME_CHARACTER}; null if nothing. */
     private static String problemWith(int cp) {
         if (cp == '/' || cp == '\\') {
-            return "a path separator";
+            return "separator";
         }
         if (Character.isISOControl(cp)) {
-            return "a control character";
+            return "control";
         }
         if (BIDI_CONTROLS.contains(cp)) {
-            return "a bidirectional text control";
+            return "bidi";
         }
         if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
-            return "half of a surrogate pair";
+            return "surrogate";
         }
         return null;
     }
 
-    private static CrmException invalid(String message) {
-        return CrmException.invalidFields(List.of(new FieldError("name", "name: " + message)));
+    private static CrmException invalid(Message message, Map<String, ?> args) {
+        Map<String, Object> withField = new LinkedHashMap<>(args);
+        withField.put("field", "name");
+        return CrmException.invalidFields(List.of(FieldError.of("name", message, withField)));
     }
 }

@@ -7,6 +7,7 @@ import com.makcrm.core.error.FieldError;
 import com.makcrm.core.field.CustomValues;
 import com.makcrm.core.field.FieldDefinition;
 import com.makcrm.core.field.FieldDefinitionService;
+import com.makcrm.core.i18n.CsvMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.RecordColumns;
@@ -112,7 +113,7 @@ public final class CsvImportService {
             CopyRows out = new CopyRows(w);
             Iterator<CsvRecord> it = reader.iterator();
             if (!it.hasNext()) {
-                throw CrmException.invalid("line 1: the file is empty; it needs a header row");
+                throw CrmException.invalid(CsvMessages.FILE_EMPTY, Map.of());
             }
             List<String> paths = HeaderMapping.resolve(it.next().getFields(), RecordColumns.paths(kind, defs), options);
             paths.stream().filter(java.util.Objects::nonNull).forEach(filePaths::add);
@@ -133,7 +134,9 @@ public final class CsvImportService {
                 out.row(values(kind, line, columns, paths(kind), n));
             }
         } catch (CsvParseException e) {
-            throw CrmException.invalid("line " + (line + 1) + " or after: malformed CSV: " + e.getMessage());
+            throw CrmException.invalid(
+                    CsvMessages.MALFORMED,
+                    Map.of("line", String.valueOf(line + 1), "reason", String.valueOf(e.getMessage())));
         } catch (UncheckedIOException e) {
             throw malformed(e.getCause(), line);
         } catch (IOException e) {
@@ -144,12 +147,14 @@ public final class CsvImportService {
 
     private static CrmException malformed(IOException e, long line) {
         if (e instanceof CharacterCodingException) {
-            return CrmException.invalid("line " + (line + 1) + " or after: the file is not valid UTF-8");
+            return CrmException.invalid(CsvMessages.NOT_UTF8, Map.of("line", String.valueOf(line + 1)));
         }
         if (e.getCause() instanceof SQLException sql) {
             return new CrmException(ErrorCategory.INTERNAL, "staging the import failed: " + sql.getMessage(), sql);
         }
-        return CrmException.invalid("reading the CSV failed near line " + (line + 1) + ": " + e.getMessage());
+        return CrmException.invalid(
+                CsvMessages.READ_FAILED,
+                Map.of("line", String.valueOf(line + 1), "reason", String.valueOf(e.getMessage())));
     }
 
     private static CsvReader<CsvRecord> reader(InputStream csv) {
@@ -189,10 +194,16 @@ public final class CsvImportService {
     private static Map<String, Object> row(
             ObjectKind kind, CsvRecord record, List<String> paths, long line, Errors errors) {
         if (record.getFieldCount() != paths.size()) {
-            errors.add(
+            errors.add(RowError.of(
                     line,
-                    null,
-                    "line " + line + ": has " + record.getFieldCount() + " fields, the header has " + paths.size());
+                    List.of(FieldError.of(
+                            null,
+                            CsvMessages.ROW_FIELD_COUNT,
+                            Map.of(
+                                    "count",
+                                    String.valueOf(record.getFieldCount()),
+                                    "header",
+                                    String.valueOf(paths.size()))))));
             return null;
         }
         Map<String, String> flat = new LinkedHashMap<>();
@@ -202,10 +213,12 @@ public final class CsvImportService {
                 continue;
             }
             if (cell.length() > MAX_FIELD) {
-                errors.add(
+                errors.add(RowError.of(
                         line,
-                        paths.get(i),
-                        "line " + line + ": field " + paths.get(i) + " is longer than " + MAX_FIELD + " characters");
+                        List.of(FieldError.of(
+                                paths.get(i),
+                                CsvMessages.CELL_TOO_LONG,
+                                Map.of("field", paths.get(i), "max", String.valueOf(MAX_FIELD))))));
                 return null;
             }
             flat.put(paths.get(i), cell);
@@ -276,10 +289,10 @@ public final class CsvImportService {
         private final List<RowError> kept = new ArrayList<>();
         private long count;
 
-        void add(long line, String field, String message) {
+        void add(RowError error) {
             count++;
             if (kept.size() < MAX_REPORTED_ERRORS) {
-                kept.add(new RowError(line, field, message));
+                kept.add(error);
             }
         }
 
@@ -287,8 +300,7 @@ public final class CsvImportService {
             try {
                 fieldErrors.throwIfAny();
             } catch (CrmException e) {
-                FieldError first = e.fieldErrors().get(0);
-                add(line, first.field(), "line " + line + ": " + e.getMessage());
+                add(RowError.of(line, e.fieldErrors()));
             }
         }
 

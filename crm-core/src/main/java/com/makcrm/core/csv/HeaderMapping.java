@@ -1,6 +1,7 @@
 package com.makcrm.core.csv;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.CsvMessages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,11 +28,12 @@ final class HeaderMapping {
                     ? options.mapping().get(column)
                     : byLooseName.get(loose(column));
             if (path != null && !path.isEmpty() && !known.contains(path)) {
-                throw CrmException.invalid("line 1: column '" + column + "' is mapped to unknown field '" + path
-                        + "'; fields are " + paths);
+                throw CrmException.invalid(
+                        CsvMessages.COLUMN_MAPPED_TO_UNKNOWN_FIELD,
+                        Map.of("column", String.valueOf(column), "path", path, "fields", paths.toString()));
             }
             if (path != null && !path.isEmpty() && !used.add(path)) {
-                throw CrmException.invalid("line 1: two columns feed field '" + path + "'");
+                throw CrmException.invalid(CsvMessages.TWO_COLUMNS_FOR_FIELD, Map.of("path", path));
             }
             if (path == null && !options.mapping().containsKey(column)) {
                 unknown.add(column);
@@ -39,11 +41,12 @@ final class HeaderMapping {
             out.add(path == null || path.isEmpty() ? null : path);
         }
         if (!unknown.isEmpty() && !options.ignoreUnknownColumns()) {
-            throw CrmException.invalid("line 1: unknown column(s) " + unknown + "; map them to fields " + paths
-                    + " or ask to ignore unknown columns");
+            throw CrmException.invalid(
+                    CsvMessages.UNKNOWN_COLUMNS,
+                    Map.of("count", unknown.size(), "columns", unknown.toString(), "fields", paths.toString()));
         }
         if (out.stream().allMatch(p -> p == null)) {
-            throw CrmException.invalid("line 1: no column matches a field; fields are " + paths);
+            throw CrmException.invalid(CsvMessages.NO_COLUMN_MATCHES, Map.of("fields", paths.toString()));
         }
         return out;
     }

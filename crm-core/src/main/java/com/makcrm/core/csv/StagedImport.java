@@ -1,7 +1,11 @@
 package com.makcrm.core.csv;
 
+import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.CsvMessages;
+import com.makcrm.core.i18n.Message;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.RecordColumns;
+import com.makcrm.core.value.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The set-based half of an import: the staging table of validated rows is checked against the database
@@ -22,6 +27,14 @@ final class StagedImport {
     record Outcome(long created, long updated, long skipped, long failed) {}
 
     private static final String STAGING = "crm_import_rows";
+    /** The messages of the row errors found here, by id (the staging table's {@code error_id}). */
+    private static final Map<String, Message> ROW_MESSAGES = Stream.of(
+                    CsvMessages.DUPLICATE_IN_FILE,
+                    CsvMessages.NO_SUCH_REFERENCE,
+                    CsvMessages.NOT_A_STAGE,
+                    CsvMessages.ALREADY_EXISTS)
+            .collect(Collectors.toMap(Message::id, m -> m));
+
     private final Connection c;
     private final ObjectKind kind;
     private final String actor;
@@ -42,7 +55,8 @@ final class StagedImport {
         exec("create temp table " + STAGING + " on commit drop as select 0::bigint as line, id, "
                 + String.join(", ", columns) + custom(", custom") + " from " + table + " with no data");
         exec("alter table " + STAGING + " add column event_id uuid, add column diff jsonb, add column existing_id"
-                + " uuid, add column error_field text, add column error text");
+                + " uuid, add column error_field text, add column error text, add column error_id text, add column"
+                + " error_args jsonb");
     }
 
     String copySql(List<String> cols) {
@@ -65,7 +79,9 @@ final class StagedImport {
             fail(
                     "existing_id is not null and error is null",
                     dedupeField(),
-                    "'a " + kind.apiName() + " with this " + dedupeField() + " already exists: ' || existing_id");
+                    "'a " + kind.apiName() + " with this " + dedupeField() + " already exists: ' || existing_id",
+                    CsvMessages.ALREADY_EXISTS,
+                    "'object', '" + kind.apiName() + "', 'key', '" + dedupeField() + "', 'id', existing_id::text");
         } else if (policy == DedupePolicy.SKIP) {
             skipped = count("existing_id is not null and error is null");
         }
@@ -76,18 +92,32 @@ final class StagedImport {
 
     List<RowError> errors(int limit) throws SQLException {
         List<RowError> out = new ArrayList<>();
-        String sql =
-                "select line, error_field, error from " + STAGING + " where error is not null order by line limit ?";
+        String sql = "select line, error_field, error, error_id, error_args::text from " + STAGING
+                + " where error is not null order by line limit ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RowError(
-                            rs.getLong(1), rs.getString(2), "line " + rs.getLong(1) + ": " + rs.getString(3)));
+                    out.add(rowError(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A row error: the English text as the database wrote it, and the same text in translatable form (the message
+     * and arguments noted with it).
+     */
+    private static RowError rowError(long line, String field, String error, String messageId, String args) {
+        Message message = messageId == null ? null : ROW_MESSAGES.get(messageId);
+        String english = "line " + line + ": " + error;
+        if (message == null || args == null) {
+            return new RowError(line, field, english);
+        }
+        FieldError problem = new FieldError(field, error, message, Json.readObject(args));
+        return new RowError(line, field, english, List.of(problem));
     }
 
     private String dedupeField() {
@@ -104,7 +134,10 @@ final class StagedImport {
             return;
         }
         exec("update " + STAGING + " s set error_field = '" + dedupeField() + "', error = 'duplicate of line '"
-                + " || f.first || ' in this file' from (select " + key + ", min(line) as first from " + STAGING
+                + " || f.first || ' in this file', error_id = '" + CsvMessages.DUPLICATE_IN_FILE.id()
+                + "', error_args ="
+                + " jsonb_build_object('first', f.first::text) from (select " + key + ", min(line) as first from "
+                + STAGING
                 + " where " + key + " is not null group by " + key + " having count(*) > 1) f where s." + key
                 + " = f." + key + " and s.line <> f.first and s.error is null");
     }
@@ -116,7 +149,9 @@ final class StagedImport {
                     column + " is not null and error is null and not exists (select 1 from " + ref.getValue()
                             + " r where r.id = " + STAGING + "." + column + " and r.deleted_at is null)",
                     paths.get(column),
-                    "'no " + ref.getValue() + " with id ' || " + column);
+                    "'no " + ref.getValue() + " with id ' || " + column,
+                    CsvMessages.NO_SUCH_REFERENCE,
+                    "'object', '" + ref.getValue() + "', 'id', " + column + "::text");
         }
     }
 
@@ -138,7 +173,9 @@ final class StagedImport {
                 "error is null and not exists (select 1 from pipeline_stage st where st.pipeline_id = " + STAGING
                         + ".pipeline_id and st.key = " + STAGING + ".stage)",
                 "stage",
-                "'''' || coalesce(stage, '') || ''' is not a stage of pipeline ' || pipeline_id");
+                "'''' || coalesce(stage, '') || ''' is not a stage of pipeline ' || pipeline_id",
+                CsvMessages.NOT_A_STAGE,
+                "'stage', coalesce(stage, ''), 'pipeline', pipeline_id::text");
         exec("update " + STAGING + " s set probability = st.probability from pipeline_stage st where"
                 + " st.pipeline_id = s.pipeline_id and st.key = s.stage and s.probability is null");
     }
@@ -240,8 +277,17 @@ final class StagedImport {
                 + ") as d(k, b, a) where b is distinct from a), '{}')";
     }
 
-    private void fail(String condition, String field, String messageSql) throws SQLException {
-        update("update " + STAGING + " set error_field = ?, error = " + messageSql + " where " + condition, field);
+    /**
+     * Marks the rows matching {@code condition} as failed: {@code messageSql} computes the English text, which is
+     * {@code message} with the arguments {@code argsSql} lists for {@code jsonb_build_object} (name, value, ...).
+     */
+    private void fail(String condition, String field, String messageSql, Message message, String argsSql)
+            throws SQLException {
+        update(
+                "update " + STAGING + " set error_field = ?, error = " + messageSql + ", error_id = ?, error_args ="
+                        + " jsonb_build_object(" + argsSql + ") where " + condition,
+                field,
+                message.id());
     }
 
     private long count(String condition) throws SQLException {

@@ -23,7 +23,10 @@ public final class MessageRegistry {
             RecordMessages.class,
             AccessMessages.class,
             BackupMessages.class,
-            StorageMessages.class);
+            StorageMessages.class,
+            PipelineMessages.class,
+            AttachmentMessages.class,
+            CsvMessages.class);
 
     private MessageRegistry() {}
 

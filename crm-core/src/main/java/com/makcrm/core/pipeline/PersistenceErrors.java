@@ -2,8 +2,10 @@ package com.makcrm.core.pipeline;
 
 import com.makcrm.core.db.Sql;
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.PipelineMessages;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
+import java.util.Map;
 import org.hibernate.StaleStateException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -34,33 +36,32 @@ final class PersistenceErrors {
             return crm;
         }
         if (isOptimisticLock(e)) {
-            return CrmException.conflict(
-                    "a pipeline was changed by another request at the same time; reload and retry");
+            return CrmException.conflict(PipelineMessages.CHANGED_CONCURRENTLY, Map.of());
         }
         SQLException sql = sqlCause(e);
         if (sql == null) {
             return CrmException.internal("pipeline persistence failed: " + e.getMessage(), e);
         }
         if (UNIQUE.equals(sql.getSQLState())) {
-            return CrmException.conflict(duplicate(String.valueOf(sql.getMessage())));
+            return duplicate(String.valueOf(sql.getMessage()));
         }
         if (FOREIGN_KEY.equals(sql.getSQLState())) {
-            return CrmException.conflict("opportunities were added to it at the same time; move them first");
+            return CrmException.conflict(PipelineMessages.OPPORTUNITIES_ADDED_CONCURRENTLY, Map.of());
         }
         return Sql.translate("pipeline persistence", sql, "the configured database");
     }
 
-    private static String duplicate(String message) {
+    private static CrmException duplicate(String message) {
         if (message.contains("pipeline_name_key")) {
-            return "a pipeline with this name was created at the same time";
+            return CrmException.conflict(PipelineMessages.NAME_TAKEN_CONCURRENTLY, Map.of());
         }
         if (message.contains("pipeline_one_default_uq")) {
-            return "another pipeline was made the default at the same time; reload and retry";
+            return CrmException.conflict(PipelineMessages.DEFAULT_CHANGED_CONCURRENTLY, Map.of());
         }
         if (message.contains("pipeline_stage_pipeline_id_key_key")) {
-            return "a stage with this key was added at the same time; reload and retry";
+            return CrmException.conflict(PipelineMessages.STAGE_KEY_TAKEN_CONCURRENTLY, Map.of());
         }
-        return "the change clashes with one made at the same time: " + message;
+        return CrmException.conflict(PipelineMessages.CLASH, Map.of("detail", message));
     }
 
     private static SQLException sqlCause(Throwable e) {

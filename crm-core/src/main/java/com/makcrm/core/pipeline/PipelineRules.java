@@ -1,9 +1,11 @@
 package com.makcrm.core.pipeline;
 
+import com.makcrm.core.i18n.PipelineMessages;
 import com.makcrm.core.value.FieldErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ final class PipelineRules {
     static String name(String field, String name, FieldErrors errors) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH) {
-            errors.add(field, field + ": must be 1 to " + MAX_NAME_LENGTH + " characters");
+            errors.add(field, PipelineMessages.NAME_LENGTH, Map.of("field", field, "max", MAX_NAME_LENGTH));
             return null;
         }
         return stripped;
@@ -31,7 +33,7 @@ final class PipelineRules {
 
     static List<StageSpec> stages(List<NewStage> stages, FieldErrors errors) {
         if (stages == null || stages.isEmpty() || stages.size() > MAX_STAGES) {
-            errors.add("stages", "stages: a pipeline has 1 to " + MAX_STAGES + " stages");
+            errors.add("stages", PipelineMessages.STAGE_COUNT, Map.of("field", "stages", "max", MAX_STAGES));
             return List.of();
         }
         List<StageSpec> specs = new ArrayList<>();
@@ -41,7 +43,10 @@ final class PipelineRules {
             NewStage stage = stages.get(i);
             specs.add(newStage(prefix, stage, errors));
             if (stage != null && stage.key() != null && !keys.add(stage.key())) {
-                errors.add(prefix + "key", prefix + "key: '" + stage.key() + "' is used by an earlier stage");
+                errors.add(
+                        prefix + "key",
+                        PipelineMessages.STAGE_KEY_REPEATED,
+                        Map.of("field", prefix + "key", "key", stage.key()));
             }
         }
         return specs;
@@ -50,7 +55,7 @@ final class PipelineRules {
     /** @param prefix prepended to field names, e.g. {@code "stages[2]."}; empty for a single stage */
     static StageSpec newStage(String prefix, NewStage s, FieldErrors errors) {
         if (s == null) {
-            errors.add(prefix + "key", prefix + "key: a stage is required");
+            errors.add(prefix + "key", PipelineMessages.STAGE_REQUIRED, Map.of("field", prefix + "key"));
             return null;
         }
         return stage(prefix, s.key(), s.name(), s.probability(), s.won(), s.lost(), errors);
@@ -74,17 +79,20 @@ final class PipelineRules {
         if (key == null || !KEY.matcher(key).matches()) {
             e.add(
                     prefix + "key",
-                    prefix + "key: '" + key + "' must be upper case letters, digits and '_',"
-                            + " starting with a letter, at most 63 characters (e.g. PROPOSAL)");
+                    PipelineMessages.STAGE_KEY_FORMAT,
+                    Map.of("field", prefix + "key", "key", String.valueOf(key)));
             valid = false;
         }
         String stripped = name(prefix + "name", name, e);
         if (probability == null || probability < 0 || probability > 100) {
-            e.add(prefix + "probability", prefix + "probability: must be 0 to 100, got " + probability);
+            e.add(
+                    prefix + "probability",
+                    PipelineMessages.PROBABILITY_RANGE,
+                    Map.of("field", prefix + "probability", "probability", String.valueOf(probability)));
             valid = false;
         }
         if (won && lost) {
-            e.add(prefix + "lost", prefix + "lost: a stage cannot be both won and lost");
+            e.add(prefix + "lost", PipelineMessages.WON_AND_LOST, Map.of("field", prefix + "lost"));
             valid = false;
         }
         return valid && stripped != null ? new StageSpec(key, stripped, probability, won, lost) : null;

@@ -1,16 +1,18 @@
 package com.makcrm.core.pipeline;
 
-import static com.makcrm.core.pipeline.StageEdits.describe;
+import static com.makcrm.core.pipeline.StageEdits.about;
 import static com.makcrm.core.pipeline.StageEdits.insertionIndex;
 import static com.makcrm.core.pipeline.StageEdits.ordered;
 import static com.makcrm.core.pipeline.StageEdits.requireFreeKey;
 import static com.makcrm.core.pipeline.StageEdits.requireStage;
 
 import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.PipelineMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.tenant.TenantScope;
 import com.makcrm.core.value.FieldErrors;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -90,7 +92,7 @@ public final class PipelineService {
     public PipelineView updateStage(
             TenantScope scope, UUID pipelineId, Integer expectedVersion, String stageKey, StageChange change) {
         if (change == null) {
-            throw CrmException.invalid("a stage change is required");
+            throw CrmException.invalid(PipelineMessages.STAGE_CHANGE_REQUIRED, Map.of());
         }
         return change(scope, pipelineId, expectedVersion, p -> {
             PipelineStage stage = requireStage(p, stageKey);
@@ -114,12 +116,11 @@ public final class PipelineService {
         return change(scope, pipelineId, expectedVersion, p -> {
             PipelineStage stage = requireStage(p, stageKey);
             if (p.stages().size() == 1) {
-                throw CrmException.conflict("stage " + stageKey + " is the last stage of " + describe(p));
+                throw CrmException.conflict(PipelineMessages.LAST_STAGE, about(p, "key", stageKey));
             }
             long used = stages.countOpportunities(p.id(), stageKey);
             if (used > 0) {
-                throw CrmException.conflict("stage " + stageKey + " of " + describe(p) + " is used by " + used
-                        + " opportunities (deleted ones included); move them to another stage first");
+                throw CrmException.conflict(PipelineMessages.STAGE_IN_USE, used(about(p, "key", stageKey), used));
             }
             p.removeStage(stage);
         });
@@ -143,13 +144,11 @@ public final class PipelineService {
     public void delete(TenantScope scope, UUID pipelineId, Integer expectedVersion) {
         change(scope, pipelineId, expectedVersion, p -> {
             if (p.isDefault()) {
-                throw CrmException.conflict(
-                        describe(p) + " is the default pipeline; make another one the default first");
+                throw CrmException.conflict(PipelineMessages.DEFAULT_PIPELINE, about(p, null, null));
             }
             long used = pipelines.countOpportunities(p.id());
             if (used > 0) {
-                throw CrmException.conflict(describe(p) + " is used by " + used
-                        + " opportunities (deleted ones included); move them to another pipeline first");
+                throw CrmException.conflict(PipelineMessages.PIPELINE_IN_USE, used(about(p, null, null), used));
             }
             pipelines.delete(p);
         });
@@ -175,7 +174,9 @@ public final class PipelineService {
     }
 
     private Pipeline find(UUID id) {
-        return pipelines.findWithStages(id).orElseThrow(() -> CrmException.notFound("pipeline " + id + " not found"));
+        return pipelines
+                .findWithStages(id)
+                .orElseThrow(() -> CrmException.notFound(PipelineMessages.NOT_FOUND, Map.of("id", String.valueOf(id))));
     }
 
     private Pipeline load(UUID id, Integer expectedVersion) {
@@ -193,16 +194,31 @@ public final class PipelineService {
 
     private static CrmException staleVersion(UUID id, Integer current, int expected) {
         if (current == null) {
-            return CrmException.notFound("pipeline " + id + " was deleted while the change (made against version "
-                    + expected + ") was being saved");
+            return CrmException.notFound(
+                    PipelineMessages.DELETED_WHILE_SAVING,
+                    Map.of("id", String.valueOf(id), "expected", String.valueOf(expected)));
         }
-        return CrmException.conflict("pipeline " + id + " is at version " + current
-                + ", but the change was made against version " + expected + "; reload it and retry");
+        return CrmException.conflict(
+                PipelineMessages.STALE_VERSION,
+                Map.of(
+                        "id",
+                        String.valueOf(id),
+                        "current",
+                        String.valueOf(current),
+                        "expected",
+                        String.valueOf(expected)));
+    }
+
+    /** {@code args} plus the opportunity count of {@link PipelineMessages#STAGE_IN_USE} and the like. */
+    private static Map<String, Object> used(Map<String, Object> args, long count) {
+        args.put("count", count);
+        args.put("shown", String.valueOf(count));
+        return args;
     }
 
     private void requireFreeName(String name) {
         if (pipelines.existsByName(name)) {
-            throw CrmException.conflict("a pipeline named '" + name + "' already exists");
+            throw CrmException.conflict(PipelineMessages.NAME_TAKEN, Map.of("name", String.valueOf(name)));
         }
     }
 

@@ -2,7 +2,11 @@ package com.makcrm.core.pipeline;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Message;
+import com.makcrm.core.i18n.PipelineMessages;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Checks of a stage edit against the pipeline's current stages (the input itself is checked by PipelineRules). */
@@ -11,12 +15,14 @@ final class StageEdits {
     private StageEdits() {}
 
     static PipelineStage requireStage(Pipeline p, String key) {
-        return p.stage(key).orElseThrow(() -> CrmException.notFound(describe(p) + " has no stage '" + key + "'"));
+        return p.stage(key)
+                .orElseThrow(() ->
+                        CrmException.notFound(PipelineMessages.STAGE_NOT_FOUND, about(p, "key", String.valueOf(key))));
     }
 
     static void requireFreeKey(Pipeline p, String key) {
         if (p.stage(key).isPresent()) {
-            throw CrmException.conflict(describe(p) + " already has a stage " + key);
+            throw CrmException.conflict(PipelineMessages.STAGE_KEY_TAKEN, about(p, "key", key));
         }
     }
 
@@ -24,13 +30,16 @@ final class StageEdits {
     static int insertionIndex(Pipeline p, Integer position) {
         int size = p.stages().size();
         if (size >= PipelineRules.MAX_STAGES) {
-            throw CrmException.conflict(describe(p) + " already has " + PipelineRules.MAX_STAGES + " stages");
+            throw CrmException.conflict(PipelineMessages.STAGE_LIMIT, about(p, "max", PipelineRules.MAX_STAGES));
         }
         if (position == null) {
             return size;
         }
         if (position < 0 || position > size) {
-            throw invalidField("position", "position: must be 0 to " + size + ", got " + position);
+            throw invalidField(
+                    "position",
+                    PipelineMessages.POSITION_RANGE,
+                    Map.of("field", "position", "max", String.valueOf(size), "position", String.valueOf(position)));
         }
         return position;
     }
@@ -50,17 +59,27 @@ final class StageEdits {
             List<String> current = p.stages().stream().map(PipelineStage::key).toList();
             throw invalidField(
                     "stageKeys",
-                    "stageKeys: must list each stage key of the pipeline once, in the new order: " + current + ", got "
-                            + keys);
+                    PipelineMessages.STAGE_ORDER,
+                    Map.of("field", "stageKeys", "current", current.toString(), "keys", String.valueOf(keys)));
         }
         return ordered;
     }
 
-    static String describe(Pipeline p) {
-        return "pipeline '" + p.name() + "' (" + p.id() + ")";
+    /**
+     * The arguments naming {@code p} in a {@link PipelineMessages} message ({@code pipeline '{name}' ({id})}), plus
+     * one more.
+     */
+    static Map<String, Object> about(Pipeline p, String name, Object value) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("name", String.valueOf(p.name()));
+        args.put("id", String.valueOf(p.id()));
+        if (name != null) {
+            args.put(name, value);
+        }
+        return args;
     }
 
-    private static CrmException invalidField(String field, String message) {
-        return CrmException.invalidFields(List.of(new FieldError(field, message)));
+    private static CrmException invalidField(String field, Message message, Map<String, ?> args) {
+        return CrmException.invalidFields(List.of(FieldError.of(field, message, args)));
     }
 }

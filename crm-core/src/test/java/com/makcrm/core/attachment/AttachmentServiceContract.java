@@ -3,6 +3,7 @@ package com.makcrm.core.attachment;
 import static com.makcrm.core.attachment.TestContent.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.makcrm.core.TenantFixture;
 import com.makcrm.core.TestSql;
@@ -10,6 +11,7 @@ import com.makcrm.core.db.TenantTransactions;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.WriteOptions;
 import com.makcrm.core.storage.ObjectStorage;
@@ -275,6 +277,42 @@ abstract class AttachmentServiceContract {
                 ErrorCategory.INVALID);
 
         assertNothingStored(tenant);
+    }
+
+    @Test
+    void theSizeLimitReadsInRussian() {
+        Messages messages = Messages.fromClasspath();
+        CrmException mib = catchThrowableOfType(
+                CrmException.class,
+                () -> service(2L * MIB)
+                        .upload(
+                                tenant,
+                                ObjectKind.COMPANY,
+                                company,
+                                "big.bin",
+                                null,
+                                2L * MIB + 1,
+                                TestContent.untouchable()));
+        assertThat(mib.getMessage())
+                .isEqualTo("size: attachment 'big.bin' is larger than the limit of 2 MiB (2097152 bytes); nothing was"
+                        + " stored");
+        assertThat(messages.describe(mib, Messages.RUSSIAN))
+                .isEqualTo("size: вложение «big.bin» превышает ограничение в 2 МиБ (2097152 байта); ничего не"
+                        + " сохранено");
+
+        CrmException bytes = catchThrowableOfType(
+                CrmException.class,
+                () -> service(1500)
+                        .upload(tenant, ObjectKind.COMPANY, company, "a.bin", null, 1501, TestContent.untouchable()));
+        assertThat(bytes.getMessage())
+                .isEqualTo("size: attachment 'a.bin' is larger than the limit of 1500 bytes; nothing was stored");
+        assertThat(messages.describe(bytes, Messages.RUSSIAN))
+                .isEqualTo("size: вложение «a.bin» превышает ограничение в 1500 байт; ничего не сохранено");
+
+        UUID absent = UUID.randomUUID();
+        CrmException missing = catchThrowableOfType(CrmException.class, () -> attachments.get(tenant, absent));
+        assertThat(missing.getMessage()).isEqualTo("attachment " + absent + " not found");
+        assertThat(messages.describe(missing, Messages.RUSSIAN)).isEqualTo("вложение " + absent + " не найдено");
     }
 
     @Test

@@ -2,10 +2,12 @@ package com.makcrm.core.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +76,33 @@ class FileNamesTest {
     void requiresAName() {
         assertInvalidName(() -> FileNames.fromUpload(null));
         assertInvalidName(() -> FileNames.require(null));
+    }
+
+    @Test
+    void nameErrorsReadInRussian() {
+        Messages messages = Messages.fromClasspath();
+        CrmException e = catchThrowableOfType(CrmException.class, () -> FileNames.fromUpload("invoice\u202Efdp.exe"));
+
+        assertThat(e.getMessage())
+                .isEqualTo("name: file name must not contain a bidirectional text control (U+202E at character 8)");
+        assertThat(messages.describe(e, Messages.RUSSIAN))
+                .isEqualTo(
+                        "name: имя файла не должно содержать символ управления направлением текста (U+202E в позиции 8)");
+        CrmException dots = catchThrowableOfType(CrmException.class, () -> FileNames.require(".."));
+        assertThat(dots.getMessage()).isEqualTo("name: file name must not be '..'");
+        assertThat(messages.describe(dots, Messages.RUSSIAN)).isEqualTo("name: имя файла не может быть «..»");
+    }
+
+    @Test
+    void contentTypeErrorsReadInRussian() {
+        CrmException e = catchThrowableOfType(CrmException.class, () -> ContentTypes.normalize("pdf"));
+
+        assertThat(e.getMessage())
+                .isEqualTo("contentType: content type 'pdf' is not of the form type/subtype (optionally followed by ;"
+                        + " name=value parameters), e.g. application/pdf");
+        assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                .isEqualTo("contentType: тип содержимого «pdf» не имеет вида тип/подтип (за которым могут идти"
+                        + " параметры ; имя=значение), например application/pdf");
     }
 
     private static void assertInvalidName(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

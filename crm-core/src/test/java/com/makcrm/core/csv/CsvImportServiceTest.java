@@ -2,12 +2,14 @@ package com.makcrm.core.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.makcrm.core.TenantFixture;
 import com.makcrm.core.TestSql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.field.CustomFieldType;
 import com.makcrm.core.field.NewField;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.record.CrmRecord;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.WriteOptions;
@@ -17,6 +19,7 @@ import com.makcrm.core.timeline.TimelineEvent;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,5 +236,41 @@ class CsvImportServiceTest {
         ImportReport report = run(ObjectKind.COMPANY, csv, ImportOptions.defaults());
         assertThat(report.created()).isEqualTo(1);
         assertThat(report.errors()).extracting(RowError::line).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void fileAndRowErrorsReadInRussian() {
+        Messages messages = Messages.fromClasspath();
+        CrmException header = catchThrowableOfType(
+                CrmException.class, () -> run(ObjectKind.COMPANY, "name,shoe\nAcme,42\n", ImportOptions.defaults()));
+        assertThat(header.getMessage()).startsWith("line 1: unknown column(s) [shoe]; map them to fields [");
+        assertThat(messages.describe(header, Messages.RUSSIAN))
+                .startsWith("строка 1: неизвестный столбец [shoe]; сопоставьте его с полями [")
+                .endsWith("] или включите пропуск неизвестных столбцов");
+        CrmException empty =
+                catchThrowableOfType(CrmException.class, () -> run(ObjectKind.COMPANY, "", ImportOptions.defaults()));
+        assertThat(empty.getMessage()).isEqualTo("line 1: the file is empty; it needs a header row");
+        assertThat(messages.describe(empty, Messages.RUSSIAN))
+                .isEqualTo("строка 1: файл пуст; в нём должна быть строка заголовков");
+
+        String csv = "name,domain\nOne,dup.example\nTwo,DUP.example\nThree,not a domain\nToo,many,fields\n";
+        ImportReport report = run(ObjectKind.COMPANY, csv, ImportOptions.defaults());
+
+        assertThat(report.errors())
+                .extracting(RowError::message)
+                .containsExactly(
+                        "line 3: duplicate of line 2 in this file",
+                        "line 4: domain: 'not a domain' is not a valid domain (e.g. example.com)",
+                        "line 5: has 3 fields, the header has 2");
+        assertThat(report.errors())
+                .extracting(e -> e.describe(messages, Messages.RUSSIAN))
+                .containsExactly(
+                        "строка 3: повторяет строку 2 этого файла",
+                        "строка 4: domain: «not a domain» — некорректное доменное имя (пример: example.com)",
+                        "строка 5: полей в строке: 3, а в заголовке: 2");
+        assertThat(report.errors())
+                .extracting(e -> e.describe(messages, Locale.ENGLISH))
+                .containsExactlyElementsOf(
+                        report.errors().stream().map(RowError::message).toList());
     }
 }

@@ -7,6 +7,7 @@ import com.makcrm.core.TestSql;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Messages;
 import com.makcrm.core.record.CrmRecord;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.WriteOptions;
@@ -232,6 +233,41 @@ class PipelineServiceTest {
         assertThat(keys(pipelines.get(tenant, sales.id()))).contains("MEETING");
         assertThat(keys(pipelines.removeStage(tenant, sales.id(), null, "SCREENING")))
                 .doesNotContain("SCREENING");
+    }
+
+    @Test
+    void pipelineErrorsReadInRussian() {
+        Messages messages = Messages.fromClasspath();
+        createDeal("MEETING");
+        createDeal("MEETING");
+        PipelineView sales = sales();
+
+        CrmException inUse = catchCrm(() -> pipelines.removeStage(tenant, sales.id(), null, "MEETING"));
+        assertThat(inUse.getMessage())
+                .isEqualTo("stage MEETING of pipeline 'Sales' (" + sales.id() + ") is used by 2 opportunities"
+                        + " (deleted ones included); move them to another stage first");
+        assertThat(messages.describe(inUse, Messages.RUSSIAN))
+                .isEqualTo("этап MEETING воронки «Sales» (" + sales.id() + ") используется в 2 сделках (включая"
+                        + " удалённые); сначала перенесите их на другой этап");
+
+        CrmException invalid = catchCrm(() -> pipelines.create(
+                tenant, " ", List.of(new NewStage("lead", "Lead", 10, false, false), NewStage.open("lead", "", 5))));
+        assertThat(invalid.getMessage())
+                .isEqualTo("name: must be 1 to 200 characters; stages[0].key: 'lead' must be upper case letters,"
+                        + " digits and '_', starting with a letter, at most 63 characters (e.g. PROPOSAL);"
+                        + " stages[1].key: 'lead' must be upper case letters, digits and '_', starting with a letter,"
+                        + " at most 63 characters (e.g. PROPOSAL); stages[1].name: must be 1 to 200 characters;"
+                        + " stages[1].key: 'lead' is used by an earlier stage");
+        assertThat(messages.describe(invalid.fieldErrors().get(0), Messages.RUSSIAN))
+                .isEqualTo("name: длина должна быть от 1 до 200 символов");
+        assertThat(messages.describe(invalid.fieldErrors().get(4), Messages.RUSSIAN))
+                .isEqualTo("stages[1].key: ключ «lead» уже занят одним из предыдущих этапов");
+
+        CrmException stale = catchCrm(() -> pipelines.rename(tenant, sales.id(), sales.version() + 1, "New"));
+        assertThat(messages.describe(stale, Messages.RUSSIAN))
+                .isEqualTo("воронка " + sales.id() + " уже в версии " + sales.version()
+                        + ", а изменение сделано для версии " + (sales.version() + 1)
+                        + "; загрузите её заново и повторите");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.makcrm.core.attachment.Attachment;
 import com.makcrm.core.attachment.AttachmentStream;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.ValidationMessages;
 import com.makcrm.core.tenant.TenantScope;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -97,7 +99,8 @@ class AttachmentController {
             ExpectedVersion expected,
             @RequestBody RenameRequest body) {
         if (body.name() == null) {
-            throw CrmException.invalidFields(List.of(new FieldError("name", "name: is required")));
+            throw CrmException.invalidFields(
+                    List.of(FieldError.of("name", ValidationMessages.REQUIRED, Map.of("field", "name"))));
         }
         return withEtag(core.attachments().rename(scopes.of(principal), id, expected.value(), body.name()));
     }

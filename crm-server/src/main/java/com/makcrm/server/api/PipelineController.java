@@ -15,7 +15,10 @@ import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.tenancy.TenantScopes;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -155,9 +158,17 @@ class PipelineController {
             return e;
         }
         return CrmException.invalidFields(e.fieldErrors().stream()
-                .map(f -> f.field().equals("stageKeys")
-                        ? new FieldError("keys", f.message().replaceFirst("^stageKeys:", "keys:"))
-                        : f)
+                .map(f -> f.field().equals("stageKeys") ? renamed(f, "keys") : f)
                 .toList());
+    }
+
+    /** The error against {@code field} instead; its {@code {field}} argument is renamed with it. */
+    private static FieldError renamed(FieldError f, String field) {
+        if (f.localized() == null || !f.args().containsKey("field")) {
+            return new FieldError(field, f.message().replaceFirst("^" + Pattern.quote(f.field()) + ":", field + ":"));
+        }
+        Map<String, Object> args = new LinkedHashMap<>(f.args());
+        args.put("field", field);
+        return FieldError.of(field, f.localized(), args);
     }
 }

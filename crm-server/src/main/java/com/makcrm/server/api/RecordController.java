@@ -5,6 +5,7 @@ import com.makcrm.core.attachment.Attachment;
 import com.makcrm.core.csv.DedupePolicy;
 import com.makcrm.core.csv.ImportOptions;
 import com.makcrm.core.csv.ImportReport;
+import com.makcrm.core.csv.RowError;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
 import com.makcrm.core.i18n.RecordMessages;
@@ -19,10 +20,13 @@ import com.makcrm.server.api.ApiViews.DataResponse;
 import com.makcrm.server.api.ApiViews.PageInfo;
 import com.makcrm.server.api.ApiViews.PageResponse;
 import com.makcrm.server.auth.CrmPrincipal;
+import com.makcrm.server.problem.ProblemLanguage;
 import com.makcrm.server.tenancy.TenantScopes;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,12 +66,14 @@ abstract class RecordController {
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int DEFAULT_TIMELINE_PAGE = 50;
 
+    private final ProblemLanguage language;
     private final ObjectKind kind;
     private final CrmCore core;
     private final RecordService records;
     private final TenantScopes scopes;
 
-    RecordController(ObjectKind kind, CrmCore core, TenantScopes scopes) {
+    RecordController(ObjectKind kind, CrmCore core, TenantScopes scopes, ProblemLanguage language) {
+        this.language = language;
         this.kind = kind;
         this.core = core;
         this.records = core.records();
@@ -239,6 +245,8 @@ abstract class RecordController {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ImportReport importCsv(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @AuthenticationPrincipal CrmPrincipal principal,
             @RequestParam("file") MultipartFile file,
             @RequestParam(required = false, defaultValue = "fail") String onDuplicate,
@@ -246,11 +254,32 @@ abstract class RecordController {
             @RequestParam(required = false, defaultValue = "false") boolean ignoreUnknownColumns) {
         TenantScope scope = scopes.of(principal);
         ImportOptions options = new ImportOptions(Map.of(), dedupe(onDuplicate), atomic, ignoreUnknownColumns);
+        ImportReport report;
         try (InputStream in = file.getInputStream()) {
-            return core.csvImport().importCsv(scope, kind, in, options);
+            report = core.csvImport().importCsv(scope, kind, in, options);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the uploaded CSV failed", e);
         }
+        return inLanguageOf(request, response, report);
+    }
+
+    /** The report with each row error's message in the request's language (as problems are). */
+    private ImportReport inLanguageOf(HttpServletRequest request, HttpServletResponse response, ImportReport report) {
+        Locale locale = language.of(request);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        List<RowError> errors = report.errors().stream()
+                .map(e -> new RowError(e.line(), e.field(), e.describe(language.messages(), locale), e.problems()))
+                .toList();
+        return new ImportReport(
+                report.rows(),
+                report.created(),
+                report.updated(),
+                report.skipped(),
+                report.failed(),
+                report.rolledBack(),
+                errors,
+                report.duration());
     }
 
     /** Streams every matching record as CSV (UTF-8, CRLF), however many there are. */

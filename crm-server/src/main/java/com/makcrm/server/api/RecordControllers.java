@@ -2,6 +2,7 @@ package com.makcrm.server.api;
 
 import com.makcrm.core.CrmCore;
 import com.makcrm.core.record.ObjectKind;
+import com.makcrm.server.problem.ProblemLanguage;
 import com.makcrm.server.tenancy.TenantScopes;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,8 +17,8 @@ final class RecordControllers {
     @RequestMapping("/api/v1/companies")
     @Tag(name = "Companies")
     static class Companies extends RecordController {
-        Companies(CrmCore core, TenantScopes scopes) {
-            super(ObjectKind.COMPANY, core, scopes);
+        Companies(CrmCore core, TenantScopes scopes, ProblemLanguage language) {
+            super(ObjectKind.COMPANY, core, scopes, language);
         }
     }
 
@@ -25,8 +26,8 @@ final class RecordControllers {
     @RequestMapping("/api/v1/people")
     @Tag(name = "People")
     static class People extends RecordController {
-        People(CrmCore core, TenantScopes scopes) {
-            super(ObjectKind.PERSON, core, scopes);
+        People(CrmCore core, TenantScopes scopes, ProblemLanguage language) {
+            super(ObjectKind.PERSON, core, scopes, language);
         }
     }
 
@@ -34,8 +35,8 @@ final class RecordControllers {
     @RequestMapping("/api/v1/opportunities")
     @Tag(name = "Opportunities")
     static class Opportunities extends RecordController {
-        Opportunities(CrmCore core, TenantScopes scopes) {
-            super(ObjectKind.OPPORTUNITY, core, scopes);
+        Opportunities(CrmCore core, TenantScopes scopes, ProblemLanguage language) {
+            super(ObjectKind.OPPORTUNITY, core, scopes, language);
         }
     }
 
@@ -43,8 +44,8 @@ final class RecordControllers {
     @RequestMapping("/api/v1/tasks")
     @Tag(name = "Tasks")
     static class Tasks extends RecordController {
-        Tasks(CrmCore core, TenantScopes scopes) {
-            super(ObjectKind.TASK, core, scopes);
+        Tasks(CrmCore core, TenantScopes scopes, ProblemLanguage language) {
+            super(ObjectKind.TASK, core, scopes, language);
         }
     }
 
@@ -52,8 +53,8 @@ final class RecordControllers {
     @RequestMapping("/api/v1/notes")
     @Tag(name = "Notes")
     static class Notes extends RecordController {
-        Notes(CrmCore core, TenantScopes scopes) {
-            super(ObjectKind.NOTE, core, scopes);
+        Notes(CrmCore core, TenantScopes scopes, ProblemLanguage language) {
+            super(ObjectKind.NOTE, core, scopes, language);
         }
     }
 }

@@ -87,6 +87,11 @@ public final class ProblemLanguage {
         return messages.format(message, locale, args);
     }
 
+    /** The catalogs, for answers that carry translated text besides problems (e.g. an import report). */
+    public Messages messages() {
+        return messages;
+    }
+
     /** What {@code e} says, in {@code locale} (see {@link Messages#describe(CrmException, Locale)}). */
     public String describe(CrmException e, Locale locale) {
         return messages.describe(e, locale);

@@ -303,6 +303,25 @@ class PipelineApiTest extends SchemaApiTestBase {
     }
 
     @Test
+    void fieldErrorsAreInTheClientsLanguageUnderTheBodysNames() {
+        Response p = create("Russian " + UUID.randomUUID());
+        String path = "/api/v1/pipelines/" + p.text("id");
+
+        Response badOrder = api.json(
+                "PUT",
+                path + "/stages/order",
+                admin,
+                Map.of("keys", List.of("WON", "LEAD")),
+                Map.of("If-Match", etag(p), "Accept-Language", "ru"));
+
+        assertProblem(badOrder, 400, "invalid");
+        assertThat(badOrder.json().get("errors").findValuesAsString("field")).containsExactly("keys");
+        assertThat(badOrder.text("detail"))
+                .isEqualTo("keys: перечислите каждый ключ этапа воронки ровно один раз, в новом порядке: [LEAD, DEMO,"
+                        + " WON]; получено [WON, LEAD]");
+    }
+
+    @Test
     void anotherTenantCannotSeeOrChangeThisTenantsPipelines() {
         Response p = create("Tenant A only " + UUID.randomUUID());
         String path = "/api/v1/pipelines/" + p.text("id");

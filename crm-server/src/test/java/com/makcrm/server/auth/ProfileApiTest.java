@@ -157,6 +157,24 @@ class ProfileApiTest extends ApiTestBase {
         assertThat(messages(unknownParameter).get(0)).startsWith("неизвестный параметр запроса «fitler»");
     }
 
+    @Test
+    void aCsvImportReportIsInTheUsersLanguage() {
+        String token = signup(email()).text("accessToken");
+        api.patch("/api/v1/me", token, Map.of("locale", "ru"));
+        byte[] csv = "name,domain\r\nAcme,acme.example\r\nBroken,not a domain\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        Response report = api.upload("/api/v1/companies/import", token, "file", "companies.csv", "text/csv", csv);
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.header("Content-Language")).hasValue("ru");
+        JsonNode error = report.json().get("errors").get(0);
+        assertThat(error.get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("field").asString()).isEqualTo("domain");
+        assertThat(error.get("message").asString())
+                .isEqualTo("строка 3: domain: «not a domain» — некорректное доменное имя (пример: example.com)");
+    }
+
     private Response send(String method, String token, String contentType, String body, String language) {
         Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + token));
         if (language != null) {
