@@ -36,17 +36,7 @@ final class FilterParser {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        if (text.length() > Limits.MAX_FILTER_LENGTH) {
-            throw CrmException.invalid(
-                    QueryMessages.TOO_LONG,
-                    Map.of(
-                            "clause",
-                            CLAUSE,
-                            "length",
-                            String.valueOf(text.length()),
-                            "max",
-                            String.valueOf(Limits.MAX_FILTER_LENGTH)));
-        }
+        Limits.checkLength(CLAUSE, text, Limits.MAX_FILTER_LENGTH);
         FilterParser parser = new FilterParser(text);
         FilterNode node = parser.node(1);
         if (!parser.scanner.atEnd()) {

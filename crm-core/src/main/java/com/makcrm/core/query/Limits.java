@@ -1,5 +1,9 @@
 package com.makcrm.core.query;
 
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.QueryMessages;
+import java.util.Map;
+
 /** Bounds on user input, so a request cannot make the parser or the planner do unbounded work. */
 final class Limits {
 
@@ -14,4 +18,13 @@ final class Limits {
     static final int MAX_PAGE_SIZE = 200;
 
     private Limits() {}
+
+    /** INVALID when {@code text} of a {@code clause} (filter, order) is longer than {@code max} characters. */
+    static void checkLength(String clause, String text, int max) {
+        if (text.length() > max) {
+            throw CrmException.invalid(
+                    QueryMessages.TOO_LONG,
+                    Map.of("clause", clause, "length", String.valueOf(text.length()), "max", String.valueOf(max)));
+        }
+    }
 }

@@ -25,17 +25,7 @@ final class OrderParser {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        if (text.length() > Limits.MAX_ORDER_LENGTH) {
-            throw CrmException.invalid(
-                    QueryMessages.TOO_LONG,
-                    Map.of(
-                            "clause",
-                            CLAUSE,
-                            "length",
-                            String.valueOf(text.length()),
-                            "max",
-                            String.valueOf(Limits.MAX_ORDER_LENGTH)));
-        }
+        Limits.checkLength(CLAUSE, text, Limits.MAX_ORDER_LENGTH);
         return new OrderParser(text).keys();
     }
 
