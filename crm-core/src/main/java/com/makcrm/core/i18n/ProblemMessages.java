@@ -56,4 +56,44 @@ public final class ProblemMessages {
             "problem.detail.internal",
             "an unexpected error occurred; quote reference {reference} when reporting it",
             "Error detail (HTTP 500): a bug. {reference}: an id that finds the log line, to quote to support.");
+    public static final Message BODY_TOO_LARGE = new Message(
+            "problem.detail.bodyTooLarge",
+            "the request body is larger than the limit of {limit} bytes",
+            "Error detail (HTTP 413). {limit}: the largest body accepted, in bytes.");
+    public static final Message RATE_LIMITED = new Message(
+            "problem.detail.rateLimited",
+            "rate limit of {limit} requests per {window, select, minute {minute} other {{seconds} s}} exceeded; retry"
+                    + " in {reset} s",
+            "Error detail (HTTP 429). {limit}: requests allowed per window; {window}: minute, or another keyword when"
+                    + " the window is {seconds} seconds long (keep the keywords); {reset}: seconds until the window"
+                    + " resets. s is the abbreviation for seconds.");
+    public static final Message IDEMPOTENCY_KEY_REPEATED = new Message(
+            "problem.detail.idempotencyKeyRepeated",
+            "send one Idempotency-Key header, not {count}",
+            "Error detail (HTTP 400): the request has several Idempotency-Key headers. {count}: how many."
+                    + " Keep the header name.");
+    public static final Message IDEMPOTENCY_KEY_MALFORMED = new Message(
+            "problem.detail.idempotencyKeyMalformed",
+            "Idempotency-Key must be 1 to {max} printable ASCII characters",
+            "Error detail (HTTP 400): the Idempotency-Key header is empty, too long or not plain ASCII. {max}: the"
+                    + " longest key. Keep the header name.");
+    public static final Message IDEMPOTENCY_DIFFERENT_REQUEST = new Message(
+            "problem.detail.idempotencyDifferentRequest",
+            "Idempotency-Key was already used for a different request",
+            "Error detail (HTTP 422): a retry with the same Idempotency-Key sent another body or path. Keep the"
+                    + " header name.");
+    public static final Message IDEMPOTENCY_IN_FLIGHT = new Message(
+            "problem.detail.idempotencyInFlight",
+            "a request with this Idempotency-Key is still being processed; retry later",
+            "Error detail (HTTP 409): the first request with this key has not finished yet. Keep the header name.");
+    public static final Message IDEMPOTENCY_UNAVAILABLE = new Message(
+            "problem.detail.idempotencyUnavailable",
+            "Idempotency-Key cannot be checked right now",
+            "Error detail (HTTP 503): the store of idempotency keys (Redis) is unreachable. Keep the header name.");
+    public static final Message IDEMPOTENCY_NOT_KEPT = new Message(
+            "problem.detail.idempotencyNotKept",
+            "a request with this Idempotency-Key was already processed (status {status}), but its response was too"
+                    + " large to keep for replay",
+            "Error detail (HTTP 409): a retry of a finished request whose answer cannot be repeated. {status}: the"
+                    + " HTTP status the first request got. Keep the header name.");
 }

@@ -1,5 +1,6 @@
 package com.makcrm.server.http;
 
+import com.makcrm.core.i18n.ProblemMessages;
 import com.makcrm.server.problem.ProblemType;
 import com.makcrm.server.problem.Problems;
 import jakarta.servlet.FilterChain;
@@ -51,7 +52,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    Problems.of(ProblemType.PAYLOAD_TOO_LARGE, new BodyTooLargeException(limit).getMessage(), request));
+                    Problems.of(
+                            ProblemType.PAYLOAD_TOO_LARGE,
+                            problems.text(
+                                    request,
+                                    ProblemMessages.BODY_TOO_LARGE,
+                                    new BodyTooLargeException(limit).messageArgs()),
+                            request));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

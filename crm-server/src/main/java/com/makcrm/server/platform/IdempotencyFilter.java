@@ -1,5 +1,7 @@
 package com.makcrm.server.platform;
 
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.ProblemMessages;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.http.BodyTooLargeException;
 import com.makcrm.server.platform.IdempotencyStore.Reservation;
@@ -42,8 +44,6 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotency-Replayed";
     static final List<String> REPLAYED_HEADERS =
             List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.LOCATION, HttpHeaders.ETAG);
-    static final String DIFFERENT_REQUEST = "Idempotency-Key was already used for a different request";
-    static final String IN_FLIGHT = "a request with this Idempotency-Key is still being processed; retry later";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -71,8 +71,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         String key;
         try {
             key = IdempotencyKey.parse(request.getHeaders(IdempotencyKey.HEADER));
-        } catch (IllegalArgumentException e) {
-            refuse(request, response, ProblemType.INVALID, e.getMessage());
+        } catch (CrmException e) {
+            refuse(request, response, ProblemType.INVALID, problems.text(request, e));
             return;
         }
         if (key == null || caller == null) {
@@ -83,7 +83,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             read = RequestFingerprint.read(request);
         } catch (BodyTooLargeException e) {
-            refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
+            refuse(
+                    request,
+                    response,
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    problems.text(request, ProblemMessages.BODY_TOO_LARGE, e.messageArgs()));
             return;
         } catch (IllegalStateException | ServletException e) {
             // a multipart body the container refuses: the handler meets the same failure and reports it
@@ -96,18 +100,30 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         } catch (StoreUnavailableException e) {
             unavailable.warn("requests with an Idempotency-Key are refused while Redis is unavailable", e);
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            refuse(request, response, ProblemType.UNAVAILABLE, "Idempotency-Key cannot be checked right now");
+            refuse(
+                    request,
+                    response,
+                    ProblemType.UNAVAILABLE,
+                    problems.text(request, ProblemMessages.IDEMPOTENCY_UNAVAILABLE, Map.of()));
             return;
         }
         if (reservation instanceof Reservation.Acquired acquired) {
             run(acquired, read.request(), response, chain);
         } else if (!fingerprintOf(reservation).equals(read.fingerprint())) {
-            refuse(request, response, ProblemType.UNPROCESSABLE, DIFFERENT_REQUEST);
+            refuse(
+                    request,
+                    response,
+                    ProblemType.UNPROCESSABLE,
+                    problems.text(request, ProblemMessages.IDEMPOTENCY_DIFFERENT_REQUEST, Map.of()));
         } else if (reservation instanceof Reservation.Completed completed) {
             replay(completed.response(), request, response);
         } else {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            refuse(request, response, ProblemType.CONFLICT, IN_FLIGHT);
+            refuse(
+                    request,
+                    response,
+                    ProblemType.CONFLICT,
+                    problems.text(request, ProblemMessages.IDEMPOTENCY_IN_FLIGHT, Map.of()));
         }
     }
 
@@ -174,8 +190,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                     request,
                     response,
                     ProblemType.CONFLICT,
-                    "a request with this Idempotency-Key was already processed (status " + stored.status()
-                            + "), but its response was too large to keep for replay");
+                    problems.text(
+                            request,
+                            ProblemMessages.IDEMPOTENCY_NOT_KEPT,
+                            Map.of("status", String.valueOf(stored.status()))));
             return;
         }
         response.setStatus(stored.status());

@@ -1,9 +1,12 @@
 package com.makcrm.server.platform;
 
+import com.makcrm.core.error.CrmException;
+import com.makcrm.core.i18n.ProblemMessages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the {@code Idempotency-Key} header: 1 to {@value #MAX_LENGTH} printable ASCII characters, sent bare or as a
@@ -20,7 +23,7 @@ final class IdempotencyKey {
     /**
      * The key, or {@code null} when the request has none.
      *
-     * @throws IllegalArgumentException with a message for the client when the header is malformed
+     * @throws CrmException INVALID, with a message for the client, when the header is malformed
      */
     static String parse(Enumeration<String> headers) {
         List<String> values = headers == null ? List.of() : new ArrayList<>(Collections.list(headers));
@@ -28,11 +31,13 @@ final class IdempotencyKey {
             return null;
         }
         if (values.size() > 1) {
-            throw new IllegalArgumentException("send one " + HEADER + " header, not " + values.size());
+            throw CrmException.invalid(
+                    ProblemMessages.IDEMPOTENCY_KEY_REPEATED, Map.of("count", String.valueOf(values.size())));
         }
         String key = unquote(values.get(0).strip());
         if (key.isEmpty() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            throw new IllegalArgumentException(RULE);
+            throw CrmException.invalid(
+                    ProblemMessages.IDEMPOTENCY_KEY_MALFORMED, Map.of("max", String.valueOf(MAX_LENGTH)));
         }
         return key;
     }

@@ -1,5 +1,6 @@
 package com.makcrm.server.platform;
 
+import com.makcrm.core.i18n.ProblemMessages;
 import com.makcrm.server.auth.CrmPrincipal;
 import com.makcrm.server.platform.RateLimiter.RateLimit;
 import com.makcrm.server.problem.ProblemType;
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -66,14 +68,15 @@ final class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(counted.resetSeconds()));
         ProblemDetail problem = Problems.of(
                 ProblemType.RATE_LIMITED,
-                "rate limit of " + counted.limit() + " requests per " + describe(limiter) + " exceeded; retry in "
-                        + counted.resetSeconds() + " s",
+                problems.text(
+                        request,
+                        ProblemMessages.RATE_LIMITED,
+                        Map.of(
+                                "limit", String.valueOf(counted.limit()),
+                                "window", limiter.window().toSeconds() == 60 ? "minute" : "seconds",
+                                "seconds", String.valueOf(limiter.window().toSeconds()),
+                                "reset", String.valueOf(counted.resetSeconds()))),
                 request);
         problems.write(request, response, problem);
-    }
-
-    private static String describe(RateLimiter limiter) {
-        long seconds = limiter.window().toSeconds();
-        return seconds == 60 ? "minute" : seconds + " s";
     }
 }

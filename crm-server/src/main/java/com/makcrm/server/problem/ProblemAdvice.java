@@ -113,7 +113,12 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         BodyTooLargeException tooLarge = causedBy(e, BodyTooLargeException.class);
         if (tooLarge != null) {
-            return answer(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), request), h -> {});
+            return answer(
+                    Problems.of(
+                            ProblemType.PAYLOAD_TOO_LARGE,
+                            text(ProblemMessages.BODY_TOO_LARGE, request, tooLarge.messageArgs()),
+                            request),
+                    h -> {});
         }
         JsonProblem problem = JsonProblem.describe(e);
         String text = language.format(problem.message(), language.of(request), problem.args());

@@ -1,12 +1,15 @@
 package com.makcrm.server.problem;
 
+import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.FieldError;
+import com.makcrm.core.i18n.Message;
 import com.makcrm.server.http.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -55,6 +58,16 @@ public final class Problems {
                             .toList());
         }
         return problem;
+    }
+
+    /** {@code message} in the language of the answer to {@code request}, for a problem's detail. */
+    public String text(HttpServletRequest request, Message message, Map<String, ?> args) {
+        return language.format(message, language.of(request), args);
+    }
+
+    /** What {@code e} says in the language of the answer to {@code request}. */
+    public String text(HttpServletRequest request, CrmException e) {
+        return language.describe(e, language.of(request));
     }
 
     /** Writes a problem straight to the response in the client's language, for code running outside Spring MVC. */

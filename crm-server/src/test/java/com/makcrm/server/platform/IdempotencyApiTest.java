@@ -135,6 +135,18 @@ abstract class IdempotencyApiTest extends ApiTestBase {
             assertThat(refused.text("detail")).contains("Idempotency-Key", "255");
         }
         assertThat(apiKeyCount(owner)).isZero();
+
+        Map<String, String> russian =
+                Map.of("Authorization", "Bearer " + owner, IdempotencyKey.HEADER, "", "Accept-Language", "ru");
+        Response inRussian = api.send(
+                "POST",
+                API_KEYS,
+                "application/json",
+                BodyPublishers.ofString(ApiClient.json(Map.of("name", "k", "role", "MEMBER"))),
+                russian);
+        assertThat(inRussian.status()).isEqualTo(400);
+        assertThat(inRussian.text("detail"))
+                .isEqualTo("Idempotency-Key должен состоять из 1–255 печатных символов ASCII");
     }
 
     @Test

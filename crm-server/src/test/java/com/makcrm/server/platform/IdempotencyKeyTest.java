@@ -33,7 +33,7 @@ class IdempotencyKeyTest {
         for (String bad : List.of("", "  ", "\"\"", "x".repeat(256), "ключ", "tab\there")) {
             assertThatThrownBy(() -> parse(bad))
                     .as(bad)
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(com.makcrm.core.error.CrmException.class)
                     .hasMessage(IdempotencyKey.RULE);
         }
     }
@@ -41,7 +41,7 @@ class IdempotencyKeyTest {
     @Test
     void rejectsMoreThanOneKey() {
         assertThatThrownBy(() -> parse("a", "b"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(com.makcrm.core.error.CrmException.class)
                 .hasMessageContaining("one Idempotency-Key header");
     }
 }

@@ -55,6 +55,7 @@ abstract class RateLimitApiTest extends ApiTestBase {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text("type")).isEqualTo("https://makcrm.dev/problems/rate-limited");
         assertThat(refused.text("title")).matches(".*\\p{IsCyrillic}.*");
+        assertThat(refused.text("detail")).startsWith("превышен предел в 5 запросов за минуту; повторите через ");
         assertThat(refused.header("Content-Language")).hasValue("ru");
         assertThat(refused.header("Retry-After")).isPresent();
     }
