@@ -126,6 +126,7 @@ public final class Messages {
         if (message == null) {
             return "";
         }
+        args = nestedIn(args, locale);
         List<String> chain = chain(locale);
         String wanted = chain.get(0);
         for (String candidate : chain) {
@@ -206,7 +207,28 @@ public final class Messages {
         }
     }
 
-    /** ICU wants {@link Date}s; java.time values are converted, everything else passes as is. */
+    /**
+     * An argument may be another error (a {@link CrmException} or {@link FieldError}: one record of a bulk request,
+     * say): it is formatted in {@code locale} too, so the outer message is translated whole.
+     */
+    private Map<String, ?> nestedIn(Map<String, ?> args, Locale locale) {
+        if (args == null
+                || args.values().stream().noneMatch(v -> v instanceof CrmException || v instanceof FieldError)) {
+            return args;
+        }
+        Map<String, Object> formatted = new HashMap<>();
+        args.forEach((name, value) -> formatted.put(
+                name,
+                value instanceof CrmException e
+                        ? describe(e, locale)
+                        : value instanceof FieldError f ? describe(f, locale) : value));
+        return formatted;
+    }
+
+    /**
+     * ICU wants {@link Date}s; java.time values are converted, a nested error becomes its English text (see
+     * {@link #nestedIn}), everything else passes as is.
+     */
     static Map<String, Object> arguments(Map<String, ?> args) {
         Map<String, Object> converted = new HashMap<>();
         if (args != null) {
@@ -216,6 +238,12 @@ public final class Messages {
     }
 
     private static Object convert(Object value) {
+        if (value instanceof CrmException e) {
+            return e.getMessage();
+        }
+        if (value instanceof FieldError f) {
+            return f.message();
+        }
         if (value instanceof Instant instant) {
             return Date.from(instant);
         }

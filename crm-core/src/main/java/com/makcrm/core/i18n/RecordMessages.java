@@ -259,4 +259,9 @@ public final class RecordMessages {
             "{field}: ''{value}'' is not searchable; use {objects}",
             "Validation error: a search names an object type search does not cover. " + FIELD
                     + " {value}: what was sent; {objects}: the searchable object types, untranslated.");
+    public static final Message BULK_ITEM = new Message(
+            "record.bulkItem",
+            "record [{index}]: {problem}",
+            "Error of a bulk create or update: which record of the request failed. {index}: its 0-based position in"
+                    + " the request; {problem}: that record's own error, already translated.");
 }

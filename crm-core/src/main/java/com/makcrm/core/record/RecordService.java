@@ -238,7 +238,9 @@ public final class RecordService {
             try {
                 return work.get();
             } catch (CrmException e) {
-                throw new CrmException(e.category(), "record [" + index + "]: " + e.getMessage(), e);
+                Map<String, Object> args = Map.of("index", String.valueOf(index), "problem", e);
+                throw new CrmException(e.category(), RecordMessages.BULK_ITEM.english(args), e)
+                        .withMessage(RecordMessages.BULK_ITEM, args);
             }
         }
 

@@ -421,7 +421,14 @@ class RecordServiceTest {
                                 new RecordService.Change(a.id(), 1, Map.of("name", "A2")),
                                 new RecordService.Change(b.id(), 7, Map.of("name", "B2")))))
                 .hasMessageStartingWith("record [1]: ")
-                .hasMessageContaining("version 1");
+                .hasMessageContaining("version 1")
+                .isInstanceOfSatisfying(
+                        CrmException.class,
+                        e -> assertThat(Messages.fromClasspath().describe(e, Messages.RUSSIAN))
+                                .as("the whole bulk error is translated, the record's own error inside it too")
+                                .isEqualTo("запись [1]: запись " + b.id()
+                                        + " уже в версии 1, а изменение сделано для версии 7;"
+                                        + " загрузите её заново и повторите изменение"));
         assertThat(records.get(tenant, ObjectKind.COMPANY, a.id()).get("name")).isEqualTo("A");
 
         List<CrmRecord> updated = records.bulkUpdate(
