@@ -55,10 +55,9 @@ public final class RecordMessages {
             "Validation error: a bulk request lacks its list of records or changes. " + FIELD);
     public static final Message BULK_CHANGE_INCOMPLETE = new Message(
             "record.bulkChangeIncomplete",
-            "{field}: needs id, expected.value() and patch",
+            "{field}: needs id, version and patch",
             "Validation error: one entry of a bulk update lacks a part. {field}: the entry, e.g. changes[3]"
-                    + " (untranslated). id, version and patch are the entry's JSON keys, untranslated (the English text"
-                    + " says expected.value() where it means the key version).");
+                    + " (untranslated). id, version and patch are the entry's JSON keys, untranslated.");
     public static final Message BULK_SIZE = new Message(
             "record.bulkSize",
             "a bulk call takes 1 to {max} records, got {size}",
