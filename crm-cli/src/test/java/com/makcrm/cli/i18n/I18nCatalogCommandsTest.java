@@ -119,7 +119,9 @@ class I18nCatalogCommandsTest {
         copyShippedCatalogs();
         String ru = Files.readString(catalog("ru"))
                 .replace("тенант «{slug}» не найден", "тенант не найден")
-                .replace("one {# секунду} few {# секунды} many {# секунд}", "one {# секунду}")
+                .replace(
+                        "Слишком много запросов: повторите через {seconds, plural, one {# секунду} few {# секунды} many {# секунд}",
+                        "Слишком много запросов: повторите через {seconds, plural, one {# секунду}")
                 .replace("Не найдено", "{broken");
         Files.writeString(catalog("ru"), ru);
 
