@@ -90,6 +90,18 @@ public class CrmException extends RuntimeException {
         return conflict(message.english(args)).withMessage(message, args);
     }
 
+    /**
+     * {@code e} as item {@code index} of the request's list {@code list} (e.g. {@code records}): the same category,
+     * its field errors under {@code list[index].}, and {@code message} (given {@code args}) around it.
+     */
+    public static CrmException inList(String list, int index, CrmException e, Message message, Map<String, ?> args) {
+        String prefix = list + "[" + index + "].";
+        List<FieldError> fields = e.fieldErrors().stream()
+                .map(f -> new FieldError(prefix + f.field(), f.message(), f.localized(), f.args()))
+                .toList();
+        return new CrmException(e.category(), message.english(args), e, fields).withMessage(message, args);
+    }
+
     /** Any category, with a translatable message; the English text is rendered from its source. */
     public static CrmException of(ErrorCategory category, Message message, Map<String, ?> args) {
         return new CrmException(category, message.english(args)).withMessage(message, args);

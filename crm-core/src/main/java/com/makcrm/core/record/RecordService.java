@@ -86,7 +86,7 @@ public final class RecordService {
             List<Created> out = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
                 Map<String, Object> input = inputs.get(i);
-                out.add(s.inBulk(i, () -> s.create(input, options)));
+                out.add(s.inBulk("records", i, () -> s.create(input, options)));
             }
             return out;
         });
@@ -163,7 +163,7 @@ public final class RecordService {
             List<CrmRecord> out = new ArrayList<>();
             for (int i = 0; i < changes.size(); i++) {
                 Change ch = changes.get(i);
-                out.add(s.inBulk(i, () -> s.update(ch.id(), ch.expectedVersion(), ch.patch())));
+                out.add(s.inBulk("changes", i, () -> s.update(ch.id(), ch.expectedVersion(), ch.patch())));
             }
             return out;
         });
@@ -234,13 +234,13 @@ public final class RecordService {
             return targets == null ? records : targets.attachAll(c, records);
         }
 
-        <T> T inBulk(int index, SqlSupplier<T> work) throws SQLException {
+        /** Runs the work for item {@code index} of the request's {@code list}; its error names the item. */
+        <T> T inBulk(String list, int index, SqlSupplier<T> work) throws SQLException {
             try {
                 return work.get();
             } catch (CrmException e) {
-                Map<String, Object> args = Map.of("index", String.valueOf(index), "problem", e);
-                throw new CrmException(e.category(), RecordMessages.BULK_ITEM.english(args), e)
-                        .withMessage(RecordMessages.BULK_ITEM, args);
+                throw CrmException.inList(
+                        list, index, e, RecordMessages.BULK_ITEM, Map.of("index", String.valueOf(index), "problem", e));
             }
         }
 

@@ -193,6 +193,26 @@ class RecordApiTest extends ApiTestBase {
     }
 
     @Test
+    void aBulkCreateNamesTheFieldsOfTheRecordThatFailed() {
+        TestTenant t = newTenant();
+        List<Map<String, Object>> records = List.of(
+                Map.of("name", "Fine"), Map.of("name", "Broken", "employees", "many", "domain", "not a domain"));
+
+        Response refused = api.post("/api/v1/companies/bulk", t.member(), Map.of("records", records));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("detail")).startsWith("record [1]: ");
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("records[1].employees", "records[1].domain");
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .startsWith(fields.get(0).substring("records[1].".length()) + ": ");
+        assertThat(api.get("/api/v1/companies", t.member()).json().get("data").size())
+                .as("nothing of the request was created")
+                .isZero();
+    }
+
+    @Test
     void searchFindsRecordsOfTheCallersTenantOnly() {
         TestTenant t = newTenant();
         TestTenant other = newTenant();
