@@ -37,6 +37,12 @@ public final class DbState {
                 .orElseThrow(() -> new AssertionError("no tenant row for " + slug));
     }
 
+    /** The id of the live (not purged) tenant with this slug. */
+    public String tenantId(String slug) {
+        return optionalString("select id::text from crm_control.tenant where slug = ? and status <> 'PURGED'", slug)
+                .orElseThrow(() -> new AssertionError("no live tenant " + slug));
+    }
+
     public Optional<String> recordedSchemaVersion(String slug) {
         return optionalString(
                 "select schema_version from crm_control.tenant where slug = ? and status <> 'PURGED'", slug);

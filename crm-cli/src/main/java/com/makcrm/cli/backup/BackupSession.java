@@ -3,6 +3,7 @@ package com.makcrm.cli.backup;
 import com.makcrm.cli.CoreSession;
 import com.makcrm.cli.CrmCommand;
 import com.makcrm.cli.config.DatabaseSettings;
+import com.makcrm.cli.config.ObjectStores;
 import com.makcrm.cli.config.Settings;
 import com.makcrm.core.backup.BackupKey;
 import com.makcrm.core.backup.ClusterBackups;
@@ -13,9 +14,6 @@ import com.makcrm.core.backup.TenantRestores;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectStorages;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -27,12 +25,8 @@ final class BackupSession implements AutoCloseable {
 
     static final String REPO_ENV = "CRM_BACKUP_REPO";
     static final String REPO_KEY = "backup.repository";
-    static final String STORAGE_ENV = "CRM_STORAGE_URL";
+    static final String STORAGE_ENV = ObjectStores.STORAGE_ENV;
     static final String PG_BIN_KEY = "backup.pgBin";
-
-    /** The S3 options read from {@code CRM_S3_<NAME>}, or {@code CRM_BACKUP_S3_<NAME>} for the repository. */
-    private static final List<String> S3_OPTIONS =
-            List.of("endpoint", "region", "path-style", "access-key", "secret-key", "checksum-when-required");
 
     private final CoreSession core;
     private final ObjectStorage repository;
@@ -117,11 +111,8 @@ final class BackupSession implements AutoCloseable {
     }
 
     private static ObjectStorage appStorage(Settings settings) {
-        String url = settings.env().get(STORAGE_ENV);
-        if (url == null || url.isBlank()) {
-            return new NoObjects();
-        }
-        return ObjectStorages.fromUrl(url, s3Options(settings, false));
+        ObjectStorage storage = ObjectStores.applicationOrNull(settings);
+        return storage == null ? new NoObjects() : storage;
     }
 
     private static PgTools pgTools(Settings settings) {
@@ -130,18 +121,7 @@ final class BackupSession implements AutoCloseable {
     }
 
     private static Map<String, String> s3Options(Settings settings, boolean forRepository) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String name : S3_OPTIONS) {
-            String suffix = name.toUpperCase(Locale.ROOT).replace('-', '_');
-            String value = forRepository ? settings.env().get("CRM_BACKUP_S3_" + suffix) : null;
-            if (value == null || value.isBlank()) {
-                value = settings.env().get("CRM_S3_" + suffix);
-            }
-            if (value != null && !value.isBlank()) {
-                options.put(name, value);
-            }
-        }
-        return options;
+        return ObjectStores.s3Options(settings, forRepository);
     }
 
     CoreSession core() {

@@ -6,6 +6,8 @@ import com.makcrm.cli.Cli;
 import com.makcrm.cli.Cli.Result;
 import com.makcrm.cli.DbState;
 import com.makcrm.core.testsupport.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +286,9 @@ class TenantCommandsTest {
         Result purge = crm("tenant", "delete", "doomed", "--confirm", "doomed", "--purge");
         assertThat(purge.exitCode()).as("%s", purge).isZero();
         assertThat(purge.out()).contains("tenant doomed purged: schema " + schema + " dropped, slug free");
+        assertThat(purge.err())
+                .as("no object store named: the files left behind are pointed out")
+                .contains("WARNING: CRM_STORAGE_URL is not set");
         assertThat(state.schemaExists(schema)).isFalse();
         assertThat(state.tenantStatus("doomed")).isEmpty();
         assertThat(crm("tenant", "list", "-o", "json").out()).doesNotContain("\"doomed\"");
@@ -291,6 +296,30 @@ class TenantCommandsTest {
         Result createAgain = crm("tenant", "create", "doomed");
         assertThat(createAgain.exitCode()).as("%s", createAgain).isZero();
         assertThat(state.schemaOf("doomed")).isNotEqualTo(schema);
+    }
+
+    @Test
+    void purgeRemovesTheTenantsStoredFilesFromTheObjectStore(@TempDir Path store) throws IOException {
+        crm("tenant", "create", "filed");
+        crm("tenant", "create", "neighbour");
+        String filed = state.tenantId("filed");
+        String neighbour = state.tenantId("neighbour");
+        Path filedAttachment = store.resolve("tenants/" + filed + "/attachments/a");
+        Path neighbourAttachment = store.resolve("tenants/" + neighbour + "/attachments/b");
+        for (Path file : List.of(filedAttachment, neighbourAttachment)) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[] {1, 2, 3});
+        }
+
+        Result purge = Cli.against(db, home)
+                .env("CRM_STORAGE_URL", store.toUri().toString())
+                .run("tenant", "delete", "filed", "--confirm", "filed", "--purge");
+
+        assertThat(purge.exitCode()).as("%s", purge).isZero();
+        assertThat(purge.out()).contains("its stored files (tenants/" + filed + "/) removed");
+        assertThat(purge.err()).doesNotContain("WARNING");
+        assertThat(filedAttachment).doesNotExist();
+        assertThat(neighbourAttachment).exists();
     }
 
     @Test

@@ -7,6 +7,9 @@ import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.schema.MigrationOutcome;
 import com.makcrm.core.schema.SchemaMigrator;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.ObjectSummary;
+import com.makcrm.core.storage.TenantStorage;
 import com.makcrm.core.tenant.OperationRecord.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -234,9 +238,20 @@ public final class TenantService {
 
     /**
      * Soft delete: status DELETED, schema and slug kept until the grace period ends. With {@code purge} the schema
-     * is dropped and the slug freed at once (a DELETED tenant can be purged later the same way).
+     * is dropped and the slug freed at once (a DELETED tenant can be purged later the same way). Stored objects
+     * (attachments) are not touched: see {@link #delete(String, boolean, String, ObjectStorage)}.
      */
     public Tenant delete(String slug, boolean purge, String actor) {
+        return delete(slug, purge, actor, null);
+    }
+
+    /**
+     * As {@link #delete(String, boolean, String)}; a purge first removes every object the tenant has in
+     * {@code objects} (its {@code tenants/<id>/} part: attachments), then drops the schema. If removing fails, the
+     * tenant stays DELETED with its schema, and running the purge again finishes it. {@code objects} null: objects
+     * are left where they are, and the operation log says so.
+     */
+    public Tenant delete(String slug, boolean purge, String actor, ObjectStorage objects) {
         Instant start = clock.instant();
         return audited(slug, purge ? "purge" : "delete", actor, start, () -> {
             try (AdvisoryLock ignored = TenantLock.acquire(dataSource, slug, "delete")) {
@@ -250,7 +265,7 @@ public final class TenantService {
                     operations.record(t.id(), slug, "delete", actor, Outcome.NOOP, "already deleted", start);
                 }
                 if (purge) {
-                    purgeDeleted(t, actor, start);
+                    purgeDeleted(t, actor, start, objects);
                 }
                 return store.findById(t.id()).orElseThrow();
             }
@@ -271,10 +286,24 @@ public final class TenantService {
         operations.record(t.id(), t.slug(), "delete", actor, Outcome.OK, "grace " + deletionGrace, start);
     }
 
-    private void purgeDeleted(Tenant t, String actor, Instant start) {
+    private void purgeDeleted(Tenant t, String actor, Instant start, ObjectStorage objects) {
+        String objectsDone = objects == null
+                ? " (stored objects not removed: no object storage given)"
+                : ", removed " + removeObjects(objects, t.id()) + " stored objects";
         store.dropSchema(t.schemaName());
         store.transition(t.id(), TenantStatus.DELETED, TenantStatus.PURGED, "");
-        operations.record(t.id(), t.slug(), "purge", actor, Outcome.OK, "dropped schema " + t.schemaName(), start);
+        operations.record(
+                t.id(), t.slug(), "purge", actor, Outcome.OK, "dropped schema " + t.schemaName() + objectsDone, start);
+    }
+
+    /** Deletes every object under the tenant's prefix; the keys are listed first, then deleted one by one. */
+    private static long removeObjects(ObjectStorage objects, UUID tenantId) {
+        List<String> keys;
+        try (Stream<ObjectSummary> listed = objects.list(TenantStorage.prefixOf(tenantId))) {
+            keys = listed.map(ObjectSummary::key).toList();
+        }
+        keys.forEach(objects::delete);
+        return keys.size();
     }
 
     private void recordFailure(String slug, String op, String actor, Instant start, RuntimeException e) {

@@ -10,18 +10,30 @@ import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
 import com.makcrm.core.i18n.CoreMessages;
 import com.makcrm.core.i18n.Messages;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.ObjectStorages;
+import com.makcrm.core.storage.ObjectSummary;
+import com.makcrm.core.storage.StoredObject;
+import com.makcrm.core.storage.StoredObjectStream;
+import com.makcrm.core.storage.TenantStorage;
 import com.makcrm.core.testsupport.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class TenantServiceTest {
 
@@ -222,6 +234,78 @@ class TenantServiceTest {
         assertThatThrownBy(() -> tenants.get(slug)).isInstanceOf(CrmException.class);
         Tenant reborn = tenants.create(slug, null, "tester").tenant();
         assertThat(reborn.id()).isNotEqualTo(t.id());
+    }
+
+    @Test
+    void purgeRemovesTheTenantsStoredObjectsAndNoOneElses(@TempDir Path dir) {
+        try (ObjectStorage store = ObjectStorages.fromUrl(dir.toUri().toString())) {
+            String slug = slug();
+            Tenant t = tenants.create(slug, null, "tester").tenant();
+            UUID other = UUID.randomUUID();
+            put(store, TenantStorage.prefixOf(t.id()) + "attachments/a");
+            put(store, TenantStorage.prefixOf(t.id()) + "attachments/b");
+            put(store, TenantStorage.prefixOf(other) + "attachments/c");
+
+            Tenant purged = tenants.delete(slug, true, "tester", store);
+
+            assertThat(purged.status()).isEqualTo(TenantStatus.PURGED);
+            assertThat(keys(store, "tenants/")).containsExactly(TenantStorage.prefixOf(other) + "attachments/c");
+            assertThat(sql.schemaExists(t.schemaName())).isFalse();
+        }
+    }
+
+    @Test
+    void aPurgeWhoseObjectsCannotBeRemovedKeepsTheTenantForAnotherTry(@TempDir Path dir) {
+        try (ObjectStorage store = ObjectStorages.fromUrl(dir.toUri().toString())) {
+            String slug = slug();
+            Tenant t = tenants.create(slug, null, "tester").tenant();
+            put(store, TenantStorage.prefixOf(t.id()) + "attachments/a");
+            ObjectStorage failing = new ObjectStorage() {
+                @Override
+                public StoredObject put(String key, InputStream content, long length, String contentType) {
+                    return store.put(key, content, length, contentType);
+                }
+
+                @Override
+                public StoredObjectStream get(String key) {
+                    return store.get(key);
+                }
+
+                @Override
+                public Optional<StoredObject> stat(String key) {
+                    return store.stat(key);
+                }
+
+                @Override
+                public void delete(String key) {
+                    throw CrmException.unavailable("the store is down", null);
+                }
+
+                @Override
+                public Stream<ObjectSummary> list(String prefix) {
+                    return store.list(prefix);
+                }
+            };
+
+            assertThatThrownBy(() -> tenants.delete(slug, true, "tester", failing))
+                    .isInstanceOfSatisfying(
+                            CrmException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNAVAILABLE));
+            assertThat(tenants.get(slug).status()).isEqualTo(TenantStatus.DELETED);
+            assertThat(sql.schemaExists(t.schemaName())).isTrue();
+
+            assertThat(tenants.delete(slug, true, "tester", store).status()).isEqualTo(TenantStatus.PURGED);
+            assertThat(keys(store, "tenants/")).isEmpty();
+        }
+    }
+
+    private static void put(ObjectStorage store, String key) {
+        store.put(key, new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "application/octet-stream");
+    }
+
+    private static List<String> keys(ObjectStorage store, String prefix) {
+        try (Stream<ObjectSummary> listed = store.list(prefix)) {
+            return listed.map(ObjectSummary::key).toList();
+        }
     }
 
     @Test
