@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The advisory lock on one tenant's backups, held while a backup runs, whichever process started it. */
 final class BackupLock {
@@ -16,6 +17,28 @@ final class BackupLock {
     private static final int NAMESPACE = 0x43524d42; // "CRMB"
 
     private BackupLock() {}
+
+    /**
+     * The lock on cluster backups of {@code database}, taken on a connection of its own, or CONFLICT at once: two
+     * pg_dumps of one database side by side double its load for a second copy of the same data.
+     */
+    static AdvisoryLock acquireCluster(PgConnection database) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(database.jdbcUrl());
+        if (database.user() != null) {
+            ds.setUser(database.user());
+        }
+        if (database.password() != null) {
+            ds.setPassword(database.password());
+        }
+        try {
+            return AdvisoryLock.tryAcquire(ds, NAMESPACE, "cluster")
+                    .orElseThrow(() -> CrmException.conflict(
+                            BackupMessages.CLUSTER_LOCK_BUSY, Map.of("database", database.describe())));
+        } catch (SQLException e) {
+            throw Sql.translate("locking " + database.describe() + " for a cluster backup", e, database.describe());
+        }
+    }
 
     /** Takes the lock or fails at once with CONFLICT: a second backup would only duplicate the first. */
     static AdvisoryLock acquire(DataSource dataSource, UUID tenantId, String slug) {

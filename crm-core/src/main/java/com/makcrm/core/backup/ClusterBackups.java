@@ -1,6 +1,7 @@
 package com.makcrm.core.backup;
 
 import com.makcrm.core.backup.BackupManifest.ObjectEntry;
+import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.DatabaseBootstrap;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
@@ -74,7 +75,7 @@ public final class ClusterBackups {
         String pgDumpVersion = PgProcess.version(tools, "pg_dump");
         PgVersion.requireDumpable(pgDumpVersion, server.version(), server.major());
         UUID backupId = UuidV7.next();
-        try {
+        try (AdvisoryLock ignored = BackupLock.acquireCluster(database)) {
             ClusterDump dump = dump(repository, backupId, server, pgDumpVersion);
             List<ObjectEntry> stored = new ObjectArchive(objects, repository).storeAll(listener);
             BackupManifest manifest = new BackupManifest(

@@ -79,6 +79,11 @@ public final class BackupMessages {
             "backup.verificationRecord.unreadable",
             "could not read verification record ''{key}'': {reason}",
             "Backup error: the record of an earlier backup check cannot be read." + KEY + REASON);
+    public static final Message CLUSTER_LOCK_BUSY = new Message(
+            "backup.clusterLockBusy",
+            "a cluster backup of {database} is already running; retry when it has finished",
+            "Backup error: a second whole-database backup was started while one runs. {database}: host:port/name of"
+                    + " the database, untranslated.");
     public static final Message LOCK_BUSY = new Message(
             "backup.lockBusy",
             "a backup of tenant ''{slug}'' is already running; retry when it has finished",

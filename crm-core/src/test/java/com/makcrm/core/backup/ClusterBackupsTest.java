@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.makcrm.core.CrmCore;
+import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.DatabaseBootstrap;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
@@ -210,6 +211,21 @@ class ClusterBackupsTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.partsChecked()).isEqualTo(2); // the dump and one distinct object
         assertThat(report.bytesChecked()).isEqualTo(backup.dump().bytes() + CONTENT.length());
+    }
+
+    @Test
+    void aSecondClusterBackupOfTheSameDatabaseIsRefusedWhileOneRuns() {
+        ObjectStorage repo = ObjectStorages.fromUrl(
+                root.resolve("locked-" + UUID.randomUUID()).toUri().toString());
+
+        try (AdvisoryLock running = BackupLock.acquireCluster(connectionTo(db.name()))) {
+            assertThatThrownBy(() -> clusterBackups(appStorage).create(repo))
+                    .isInstanceOfSatisfying(
+                            CrmException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
+                    .hasMessageContaining("a cluster backup of")
+                    .hasMessageContaining("is already running");
+        }
+        assertThat(keysOf(repo)).isEmpty();
     }
 
     @Test
