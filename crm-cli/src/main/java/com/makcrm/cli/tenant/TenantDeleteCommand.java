@@ -68,7 +68,8 @@ final class TenantDeleteCommand implements Callable<Integer> {
                         .getErr()
                         .println("WARNING: " + ObjectStores.STORAGE_ENV + " is not set, so the tenant's stored files"
                                 + " (attachments under " + TenantStorage.prefixOf(t.id()) + ") were not removed;"
-                                + " set it to the server's value and remove them, or delete that prefix by hand");
+                                + " delete that prefix from the object store by hand (set " + ObjectStores.STORAGE_ENV
+                                + " to the server's value before a purge to have it done)");
             }
             Printer.result(spec.commandLine().getOut(), output.format(), TenantView.of(t), sentence);
             return ExitCodes.OK;
