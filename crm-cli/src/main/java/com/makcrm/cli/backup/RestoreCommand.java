@@ -98,7 +98,9 @@ public final class RestoreCommand implements Callable<Integer> {
                 meter.done();
                 out.println("restored tenant " + r.tenant().slug() + " from backup " + r.backupId() + ": "
                         + r.rows() + " rows (" + BackupView.bytes(r.bytes()) + "), " + r.objects() + " objects ("
-                        + r.objectsCopied() + " copied), schema version " + r.fromVersion()
+                        + r.objectsCopied() + " copied"
+                        + (r.objectsRemoved() == 0 ? "" : ", " + r.objectsRemoved() + " added since removed")
+                        + "), schema version " + r.fromVersion()
                         + (r.fromVersion().equals(r.toVersion()) ? "" : " migrated to " + r.toVersion()) + ", in "
                         + r.duration().toMillis() + " ms");
             } else {
@@ -144,6 +146,7 @@ public final class RestoreCommand implements Callable<Integer> {
         m.put("bytes", r.bytes());
         m.put("objects", r.objects());
         m.put("objectsCopied", r.objectsCopied());
+        m.put("objectsRemoved", r.objectsRemoved());
         m.put("durationMillis", r.duration().toMillis());
         return m;
     }

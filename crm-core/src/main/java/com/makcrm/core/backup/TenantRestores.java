@@ -10,6 +10,7 @@ import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.schema.SchemaMigrator;
 import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.ObjectSummary;
 import com.makcrm.core.storage.StoredObject;
 import com.makcrm.core.storage.StoredObjectStream;
 import com.makcrm.core.storage.TenantStorage;
@@ -18,6 +19,7 @@ import com.makcrm.core.tenant.Tenant;
 import com.makcrm.core.tenant.TenantService;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -25,11 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +107,7 @@ public final class TenantRestores {
             long bytes,
             int objects,
             int objectsCopied,
+            int objectsRemoved,
             Duration duration) {}
 
     public Result restore(ObjectStorage repository, UUID backupId, Options options, RestoreListener listener) {
@@ -131,6 +137,7 @@ public final class TenantRestores {
             listener.phase("swapping in the restored schema");
             return toVersion[0];
         });
+        int removed = removeObjectsNewerThanTheBackup(manifest, restored, started, listener);
         long rows = manifest.totalRows();
         long bytes = manifest.dataBytes();
         return new Result(
@@ -142,7 +149,46 @@ public final class TenantRestores {
                 bytes,
                 manifest.objects().size(),
                 copied[0],
+                removed,
                 Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * After the swap, the tenant's objects that the backup does not have (attachments added after it, whose rows the
+     * restore just replaced) are orphans: they are removed, so the store matches the restored data. Only objects
+     * older than the restore are touched, never one written while it ran. The restore has succeeded by now, so a
+     * failure here is logged and leaves the orphans for the next restore, not an error; answers how many went.
+     */
+    private int removeObjectsNewerThanTheBackup(
+            BackupManifest manifest, Tenant tenant, Instant restoreStarted, RestoreListener listener) {
+        UUID tenantId = tenant.id();
+        Set<String> kept = new HashSet<>();
+        manifest.objects().forEach(entry -> kept.add(entry.key()));
+        TenantStorage store = TenantStorage.of(objects, tenantId);
+        try {
+            // and whatever the restored schema refers to now, in case an upload came in right after the swap
+            kept.addAll(storageKeys(tenant.schemaName()));
+            List<String> orphans;
+            try (Stream<ObjectSummary> listed = store.list("")) {
+                orphans = listed.filter(o -> !kept.contains(o.key()))
+                        .filter(o ->
+                                o.lastModified() != null && o.lastModified().isBefore(restoreStarted))
+                        .map(ObjectSummary::key)
+                        .toList();
+            }
+            if (!orphans.isEmpty()) {
+                listener.phase("removing " + orphans.size() + " objects added after the backup");
+            }
+            orphans.forEach(store::delete);
+            return orphans.size();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "tenant {} is restored, but objects added after backup {} could not be removed: {}",
+                    tenantId,
+                    manifest.backupId(),
+                    e.getMessage());
+            return 0;
+        }
     }
 
     private void checkRestorable(BackupManifest manifest, Options options) {
@@ -161,6 +207,22 @@ public final class TenantRestores {
         }
         if (options.asSlug() != null && options.force()) {
             throw CrmException.invalid(BackupMessages.FORCE_WITH_AS, Map.of());
+        }
+    }
+
+    /** The object keys the attachment rows of {@code schema} name. */
+    private List<String> storageKeys(String schema) {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select storage_key from " + Sql.quoteIdentifier(schema) + ".attachment")) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw Sql.translate("reading the attachments of " + schema, e, "the tenant database");
         }
     }
 

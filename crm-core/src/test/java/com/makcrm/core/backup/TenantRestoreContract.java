@@ -95,6 +95,10 @@ abstract class TenantRestoreContract {
         create(b, ObjectKind.PERSON, Map.of("firstName", "Late", "lastName", "Comer"));
         String objectKey = aBackup.objects().get(0).key();
         TenantStorage.of(appStorage, a.tenantId()).delete(objectKey);
+        // a file added after the backup: its row goes with the restore, so must the file; a bystander's stays
+        String lateKey = "attachments/" + UUID.randomUUID();
+        putText(TenantStorage.of(appStorage, a.tenantId()), lateKey, "added after the backup");
+        putText(TenantStorage.of(appStorage, bystander.tenantId()), lateKey, "the bystander's own");
         assertThat(checksums(a.schema())).isNotEqualTo(aBefore);
 
         TenantRestores.Result aResult = restores.restore(repository, aBackup.backupId(), force(), RestoreListener.NONE);
@@ -112,6 +116,10 @@ abstract class TenantRestoreContract {
         assertThat(aResult.tenant().status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(aResult.objectsCopied()).isEqualTo(1);
         assertThat(read(TenantStorage.of(appStorage, a.tenantId()), objectKey)).isEqualTo("contract of Acme");
+        assertThat(aResult.objectsRemoved()).isEqualTo(1);
+        assertThat(TenantStorage.of(appStorage, a.tenantId()).stat(lateKey)).isEmpty();
+        assertThat(read(TenantStorage.of(appStorage, bystander.tenantId()), lateKey))
+                .isEqualTo("the bystander's own");
         assertThat(sql.column("select name from \"" + a.schema() + "\".company"))
                 .containsExactly("Acme");
         assertThat(sql.count("select count(*) from pg_namespace where nspname ~ '^[rxd]_[0-9a-f]{32}'"))
@@ -411,5 +419,10 @@ abstract class TenantRestoreContract {
         try (StoredObjectStream in = storage.get(key)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static void putText(ObjectStorage store, String key, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        store.put(key, new java.io.ByteArrayInputStream(bytes), bytes.length, "text/plain");
     }
 }
