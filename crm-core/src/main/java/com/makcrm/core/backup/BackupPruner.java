@@ -6,11 +6,8 @@ import com.makcrm.core.backup.PrunePlan.Leftover;
 import com.makcrm.core.backup.PrunePlan.ObjectSweep;
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.error.ErrorCategory;
-import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
-import com.makcrm.core.storage.StoredObjectStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,7 +124,7 @@ public final class BackupPruner {
                 continue;
             }
             try {
-                BackupManifest manifest = read(folder.backupId());
+                BackupManifest manifest = ManifestJson.load(repository, folder.backupId());
                 groups.computeIfAbsent(groupKey(manifest), k -> new ArrayList<>())
                         .add(manifest);
             } catch (CrmException e) {
@@ -318,18 +315,6 @@ public final class BackupPruner {
             return parsed.toString().equals(id) ? parsed : null;
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private BackupManifest read(UUID backupId) {
-        String key = RepositoryLayout.manifest(backupId);
-        try (StoredObjectStream in = repository.get(key)) {
-            return ManifestJson.read(in, key);
-        } catch (IOException e) {
-            throw Failures.unavailable(
-                    BackupMessages.MANIFEST_UNREADABLE,
-                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
-                    e);
         }
     }
 

@@ -151,18 +151,7 @@ public final class ClusterBackups {
      * {@link TenantBackups#manifest}); NOT_FOUND when it does not exist or never completed.
      */
     public BackupManifest manifest(ObjectStorage repository, UUID backupId) {
-        String key = RepositoryLayout.manifest(backupId);
-        if (repository.stat(key).isEmpty()) {
-            throw CrmException.notFound(BackupMessages.NOT_FOUND, Map.of("id", String.valueOf(backupId)));
-        }
-        try (StoredObjectStream in = repository.get(key)) {
-            return ManifestJson.read(in, key);
-        } catch (IOException e) {
-            throw Failures.unavailable(
-                    BackupMessages.MANIFEST_UNREADABLE,
-                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
-                    e);
-        }
+        return ManifestJson.require(repository, backupId);
     }
 
     /** What a cluster restore did. */

@@ -2,9 +2,14 @@ package com.makcrm.core.backup;
 
 import com.makcrm.core.error.CrmException;
 import com.makcrm.core.i18n.BackupMessages;
+import com.makcrm.core.storage.ObjectStorage;
+import com.makcrm.core.storage.StoredObjectStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +21,33 @@ final class ManifestJson {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ManifestJson() {}
+
+    /** The manifest of {@code backupId} in {@code repository}; NOT_FOUND when it does not exist or never completed. */
+    static BackupManifest require(ObjectStorage repository, UUID backupId) {
+        return find(repository, backupId)
+                .orElseThrow(
+                        () -> CrmException.notFound(BackupMessages.NOT_FOUND, Map.of("id", String.valueOf(backupId))));
+    }
+
+    /** The manifest of {@code backupId}, or empty when the repository has none for it. */
+    static Optional<BackupManifest> find(ObjectStorage repository, UUID backupId) {
+        return repository.stat(RepositoryLayout.manifest(backupId)).isEmpty()
+                ? Optional.empty()
+                : Optional.of(load(repository, backupId));
+    }
+
+    /** Reads the manifest of {@code backupId}, which the caller knows is there; UNAVAILABLE when reading fails. */
+    static BackupManifest load(ObjectStorage repository, UUID backupId) {
+        String key = RepositoryLayout.manifest(backupId);
+        try (StoredObjectStream in = repository.get(key)) {
+            return read(in, key);
+        } catch (IOException e) {
+            throw Failures.unavailable(
+                    BackupMessages.MANIFEST_UNREADABLE,
+                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
+                    e);
+        }
+    }
 
     static InputStream write(BackupManifest manifest) {
         return new ByteArrayInputStream(JSON.writeValueAsBytes(manifest));

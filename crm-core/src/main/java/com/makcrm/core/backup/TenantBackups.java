@@ -4,14 +4,11 @@ import com.makcrm.core.backup.BackupManifest.ObjectEntry;
 import com.makcrm.core.backup.BackupManifest.TablePart;
 import com.makcrm.core.db.AdvisoryLock;
 import com.makcrm.core.db.Sql;
-import com.makcrm.core.error.CrmException;
 import com.makcrm.core.i18n.BackupMessages;
 import com.makcrm.core.id.UuidV7;
 import com.makcrm.core.storage.DigestingInputStream;
 import com.makcrm.core.storage.ObjectStorage;
 import com.makcrm.core.storage.ObjectSummary;
-import com.makcrm.core.storage.StoredObject;
-import com.makcrm.core.storage.StoredObjectStream;
 import com.makcrm.core.storage.TenantStorage;
 import com.makcrm.core.tenant.Tenant;
 import java.io.IOException;
@@ -25,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -188,7 +184,7 @@ public final class TenantBackups {
         try (Stream<ObjectSummary> keys = repository.list(RepositoryLayout.BACKUPS)) {
             keys.map(summary -> RepositoryLayout.backupIdOfManifest(summary.key()))
                     .filter(Objects::nonNull)
-                    .forEach(id -> find(repository, id).ifPresent(manifests::add));
+                    .forEach(id -> ManifestJson.find(repository, id).ifPresent(manifests::add));
         }
         manifests.sort(Comparator.comparing(BackupManifest::started).thenComparing(BackupManifest::backupId));
         return manifests;
@@ -196,9 +192,7 @@ public final class TenantBackups {
 
     /** The manifest of one backup; NOT_FOUND when it does not exist or never completed. */
     public BackupManifest manifest(ObjectStorage repository, UUID backupId) {
-        return find(repository, backupId)
-                .orElseThrow(
-                        () -> CrmException.notFound(BackupMessages.NOT_FOUND, Map.of("id", String.valueOf(backupId))));
+        return ManifestJson.require(repository, backupId);
     }
 
     /**
@@ -248,21 +242,5 @@ public final class TenantBackups {
                             "givenKeyId", String.valueOf(key.id())));
         }
         return codec;
-    }
-
-    private static Optional<BackupManifest> find(ObjectStorage repository, UUID backupId) {
-        String key = RepositoryLayout.manifest(backupId);
-        Optional<StoredObject> stat = repository.stat(key);
-        if (stat.isEmpty()) {
-            return Optional.empty();
-        }
-        try (StoredObjectStream in = repository.get(key)) {
-            return Optional.of(ManifestJson.read(in, key));
-        } catch (IOException e) {
-            throw Failures.unavailable(
-                    BackupMessages.MANIFEST_UNREADABLE,
-                    Map.of("key", key, "reason", String.valueOf(e.getMessage())),
-                    e);
-        }
     }
 }
