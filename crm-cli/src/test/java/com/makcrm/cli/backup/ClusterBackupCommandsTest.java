@@ -1,15 +1,14 @@
 package com.makcrm.cli.backup;
 
+import static com.makcrm.core.testsupport.CommandLineTools.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.makcrm.cli.Cli;
 import com.makcrm.cli.Cli.Result;
 import com.makcrm.core.testsupport.TestDatabase;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,20 +100,5 @@ class ClusterBackupCommandsTest {
                 .startsWith("ERROR: pg_dump not found in CRM_PG_BIN=")
                 .contains("install the PostgreSQL client tools");
         assertThat(crm("backup", "list", "-o", "json").out().strip()).isEqualTo("[ ]");
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            Process p = new ProcessBuilder(tool, "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

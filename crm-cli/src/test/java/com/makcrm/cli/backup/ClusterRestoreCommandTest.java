@@ -1,11 +1,11 @@
 package com.makcrm.cli.backup;
 
+import static com.makcrm.core.testsupport.CommandLineTools.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.makcrm.cli.Cli;
 import com.makcrm.cli.Cli.Result;
 import com.makcrm.core.testsupport.TestDatabase;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,21 +91,6 @@ class ClusterRestoreCommandTest {
                 slugs.add(rs.getString(1));
             }
             return slugs;
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            Process p = new ProcessBuilder(tool, "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.makcrm.core.backup;
 
+import static com.makcrm.core.testsupport.CommandLineTools.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.makcrm.core.CrmCore;
@@ -7,7 +8,6 @@ import com.makcrm.core.TestSql;
 import com.makcrm.core.record.ObjectKind;
 import com.makcrm.core.record.WriteOptions;
 import com.makcrm.core.storage.ObjectStorage;
-import com.makcrm.core.storage.ObjectStorages;
 import com.makcrm.core.storage.S3Settings;
 import com.makcrm.core.storage.StoredObjectStream;
 import com.makcrm.core.tenant.Tenant;
@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * advance, goes up in several multipart parts; restored from there.
  */
 class ClusterBackupsS3Test {
+
+    /** Parts of the smallest size S3 allows (the default is 8 MiB). */
+    private static final Map<String, String> SMALL_PARTS = Map.of("part-size", "5MiB");
 
     private static final String CONTENT = "a contract kept in S3";
 
@@ -44,9 +46,11 @@ class ClusterBackupsS3Test {
         S3Service s3 = TestServices.s3();
         String target =
                 "crm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (ObjectStorage appStorage = open(s3, "s3://" + s3.createBucket("crm-objects"));
-                ObjectStorage repository = open(s3, "s3://" + s3.createBucket("crm-backups") + "/cluster");
-                ObjectStorage restoredObjects = open(s3, "s3://" + s3.createBucket("crm-restored"))) {
+        try (ObjectStorage appStorage = S3Stores.open(s3, "s3://" + s3.createBucket("crm-objects"), SMALL_PARTS);
+                ObjectStorage repository =
+                        S3Stores.open(s3, "s3://" + s3.createBucket("crm-backups") + "/cluster", SMALL_PARTS);
+                ObjectStorage restoredObjects =
+                        S3Stores.open(s3, "s3://" + s3.createBucket("crm-restored"), SMALL_PARTS)) {
             String attachmentKey = seed(appStorage);
             TestSql sql = new TestSql(db.dataSource());
             // about 12 MiB of hex: some 6 MiB compressed, more than one 5 MiB part
@@ -127,33 +131,5 @@ class ClusterBackupsS3Test {
         ds.setPassword(server.password());
         ds.setMaximumPoolSize(1);
         return ds;
-    }
-
-    private static ObjectStorage open(S3Service s3, String url) {
-        return ObjectStorages.fromUrl(
-                url,
-                Map.of(
-                        "endpoint", s3.endpoint().toString(),
-                        "region", s3.region(),
-                        "path-style", "true",
-                        "checksum-when-required", "true",
-                        "part-size", "5MiB",
-                        "access-key", s3.accessKey(),
-                        "secret-key", s3.secretKey()));
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            Process p = new ProcessBuilder(tool, "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

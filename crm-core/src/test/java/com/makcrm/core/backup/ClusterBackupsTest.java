@@ -1,5 +1,6 @@
 package com.makcrm.core.backup;
 
+import static com.makcrm.core.testsupport.CommandLineTools.onPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -420,21 +421,6 @@ class ClusterBackupsTest {
     private static List<String> keysOf(ObjectStorage storage) {
         try (Stream<com.makcrm.core.storage.ObjectSummary> keys = storage.list("")) {
             return keys.map(com.makcrm.core.storage.ObjectSummary::key).toList();
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        try {
-            Process p = new ProcessBuilder(tool, "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
