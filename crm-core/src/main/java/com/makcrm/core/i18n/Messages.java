@@ -143,14 +143,6 @@ public final class Messages {
     }
 
     /**
-     * {@code message}'s English source with {@code args}, without any catalog: the text an exception carries as its
-     * plain message. Never throws; a source that cannot be formatted comes back as it is.
-     */
-    public static String english(Message message, Map<String, ?> args) {
-        return message.english(args);
-    }
-
-    /**
      * What {@code e} says, in {@code locale}: its translatable message, else its field errors (each translated when it
      * can be), else its English message.
      */
